@@ -1,0 +1,122 @@
+"""Taxonomies shared by every content type, and the portal's site settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class Region(models.Model):
+    code = models.PositiveSmallIntegerField(_("regionskode"), unique=True)
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("navn"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regioner")
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(index.Indexed, models.Model):
+    code = models.PositiveSmallIntegerField(_("kommunekode"), unique=True)
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("navn"), max_length=60, unique=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("slug"), FieldPanel("region")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommuner")
+
+    def __str__(self):
+        return self.name
+
+
+class Taxonomy(index.Indexed, models.Model):
+    """A moderator-kept list of labels that pages are tagged with."""
+
+    name = models.CharField(_("navn"), max_length=80, unique=True)
+    slug = models.SlugField(unique=True, help_text=_("Bruges i adresser og filtre."))
+    description = models.TextField(_("beskrivelse"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TargetGroup(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("målgruppe")
+        verbose_name_plural = _("målgrupper")
+
+
+class Activity(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
+
+
+class Theme(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseGenericSetting):
+    """Pages every page links to; chosen by a moderator, not hard-coded."""
+
+    about_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("om Bindeled"),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("privatlivspolitik"),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("tilgængelighedserklæring"),
+    )
+    contact_email = models.EmailField(_("kontakt-e-mail"), blank=True)
+
+    panels = [
+        FieldPanel("about_page"),
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("portalindstillinger")
+
+
+class ListingPage(Page):
+    """A section front: an editor's introduction above a listing the code builds."""
+
+    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,95 @@
+"""Demo: the page tree of DESIGN.md and the plain content pages."""
+
+from wagtail.models import Site
+
+from portal.cases.models import CaseIndexPage
+from portal.core.demo import upsert_page
+from portal.core.models import PortalSettings
+from portal.opportunities.models import OpportunityIndexPage
+from portal.organisations.models import OrganisationIndexPage
+from portal.toolshare.models import ToolIndexPage
+
+from .models import HomePage, StandardPage
+
+NOTE_ILLUSTRATIVE = (
+    "<p><em>Demoindhold: organisationer, personer og tal på denne demo er opdigtede "
+    "til illustration, medmindre en kilde er nævnt.</em></p>"
+)
+
+
+def _paragraphs(*texts):
+    return [("paragraph", "".join(f"<p>{text}</p>" for text in texts))]
+
+
+def load(out):
+    home = HomePage.objects.get()
+    home.title = "Bindeled"
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    if site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+
+    sections = [
+        (OpportunityIndexPage, "frivilligopgaver", "Frivilligopgaver",
+         "<p>Find en frivilligopgave, der passer til din tid: en enkelt dag, når det passer dig, "
+         "eller fast hver uge. Filtrér på kommune, målgruppe og aktivitet.</p>"),
+        (CaseIndexPage, "erfaringer", "Erfaringer",
+         "<p>Samskabelsescases og vejledninger: hvordan foreninger, kommuner og fonde har arbejdet "
+         "sammen, hvad der virkede, og hvad der var svært.</p>"),
+        (ToolIndexPage, "vaerktoejer", "Digitale værktøjer",
+         "<p>Digitale værktøjer, som frivillige organisationer bruger til rekruttering, vagtplaner "
+         "og kommunikation, og hvad brugerne har lært.</p>"),
+        (OrganisationIndexPage, "organisationer", "Organisationer",
+         "<p>Foreninger, kommuner, fonde og andre, der arbejder med socialt frivilligt arbejde. "
+         "Find en samarbejdspartner.</p>"),
+    ]
+    for page_class, slug, title, intro in sections:
+        upsert_page(home, page_class, slug, title=title, intro=intro)
+        out(f"  {title}: /{slug}/")
+
+    about = upsert_page(
+        home, StandardPage, "om", title="Om Bindeled",
+        intro="Bindeled er et fælles mødested for socialt frivilligt arbejde i Danmark.",
+        body=_paragraphs(
+            "Flere og flere vil gerne hjælpe, men mange vil hellere give et par timer, når det "
+            "passer dem, end binde sig til en fast ugentlig vagt. Samtidig sidder "
+            "frivilligkoordinatorer med henvendelser, der kommer spredt ind via mail og telefon.",
+            "Bindeled samler frivilligopgaver fra foreninger og kommuner ét sted, gør det nemt for "
+            "medarbejdere i fx hjemmeplejen at bestille en frivillig til en borger, og giver "
+            "koordinatorerne strukturerede, sikre henvendelser. IT organiserer og understøtter "
+            "matchet – men det er altid et menneske, der laver det.",
+            "Portalen er også et videndelingssted: kommuner, foreninger og fonde deler erfaringer "
+            "med samskabelse og med de digitale værktøjer, de bruger.",
+        ) + [("paragraph", NOTE_ILLUSTRATIVE)],
+    )
+    privacy = upsert_page(
+        home, StandardPage, "privatlivspolitik", title="Privatlivspolitik",
+        intro="Sådan behandler Bindeled oplysninger om dig og om de borgere, der henvises.",
+        body=_paragraphs(
+            "Når du tilbyder din hjælp eller bestiller en frivillig, sendes dine oplysninger kun "
+            "til den ene organisation, du vælger. Kun organisationens koordinatorer kan se dem.",
+            "Vi indsamler så lidt som muligt: navn, kontaktoplysninger og det, du selv skriver. "
+            "Skriv aldrig helbredsoplysninger eller diagnoser i en henvendelse.",
+            "Afsluttede og tilbagetrukne henvendelser slettes automatisk efter en fast "
+            "opbevaringsperiode. Du kan altid få indsigt i eller få slettet dine oplysninger "
+            "ved at skrive til os med referencenummeret fra din kvittering.",
+        ),
+    )
+    accessibility = upsert_page(
+        home, StandardPage, "tilgaengelighed", title="Tilgængelighedserklæring",
+        intro="Bindeled skal kunne bruges af alle – også med skærmlæser og kun med tastatur.",
+        body=_paragraphs(
+            "Vi tester alle offentlige sider automatisk mod WCAG 2.2 niveau A og AA med axe-core "
+            "i en rigtig browser, og alle formularer kan udfyldes med tastaturet alene.",
+            "Siderne virker uden JavaScript. Hvis du møder en barriere, så skriv til os, så retter "
+            "vi den.",
+        ),
+    )
+    portal_settings = PortalSettings.load()
+    portal_settings.about_page = about
+    portal_settings.privacy_page = privacy
+    portal_settings.accessibility_page = accessibility
+    portal_settings.contact_email = "kontakt@bindeled.example"
+    portal_settings.save()
+    out("  Om Bindeled, Privatlivspolitik, Tilgængelighedserklæring")

@@ -1,0 +1,67 @@
+"""Give each organisation its editors' and coordinators' groups.
+
+An organisation's page subtree and its own collection are its editors'
+permission boundary; this is ordinary Wagtail permission data, so no custom
+permission policy is needed.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+EDITOR_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+def _unique_group_name(base):
+    name, suffix = base, 2
+    while Group.objects.filter(name=name).exists():
+        name, suffix = f"{base} ({suffix})", suffix + 1
+    return name
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def grant_organisation_access(organisation):
+    """Create the groups and collection of a new organisation (idempotent)."""
+    from .models import OrganisationAccess
+
+    existing = OrganisationAccess.objects.filter(organisation=organisation).first()
+    if existing:
+        return existing
+
+    admin_access = _permission("wagtailadmin", "access_admin")
+    editors = Group.objects.create(
+        name=_unique_group_name(_("%s: redaktører") % organisation.title)
+    )
+    coordinators = Group.objects.create(
+        name=_unique_group_name(_("%s: koordinatorer") % organisation.title)
+    )
+    editors.permissions.add(admin_access)
+    coordinators.permissions.add(admin_access)
+
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.create(
+            group=editors, page=organisation, permission=_permission("wagtailcore", codename)
+        )
+
+    collection = Collection.get_first_root_node().add_child(name=organisation.title)
+    for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.create(
+            group=editors, collection=collection, permission=_permission(app_label, codename)
+        )
+
+    return OrganisationAccess.objects.create(
+        organisation=organisation, editors=editors, coordinators=coordinators, collection=collection
+    )

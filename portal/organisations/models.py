@@ -1,0 +1,126 @@
+"""Organisation profiles: the partner directory, and each organisation's subtree."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, Page
+from wagtail.search import index
+
+from portal.core.models import ListingPage
+
+
+class OrganisationKind(models.TextChoices):
+    NGO = "ngo", _("Frivillig organisation")
+    MUNICIPALITY = "municipality", _("Kommune")
+    FOUNDATION = "foundation", _("Fond")
+    OTHER = "other", _("Anden")
+
+
+class OrganisationIndexPage(ListingPage):
+    subpage_types = ["organisations.OrganisationPage"]
+
+    class Meta:
+        verbose_name = _("organisationsoversigt")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = (
+            OrganisationPage.objects.live()
+            .public()
+            .select_related("logo")
+            .prefetch_related("municipalities", "themes")
+            .order_by("title")
+        )
+        return context
+
+
+class OrganisationPage(Page):
+    kind = models.CharField(_("type"), max_length=20, choices=OrganisationKind.choices)
+    summary = models.CharField(
+        _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
+    )
+    description = RichTextField(_("beskrivelse"), features=["bold", "italic", "link", "ol", "ul"])
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("logo"),
+    )
+    municipalities = ParentalManyToManyField(
+        "core.Municipality", blank=True, related_name="organisations",
+        verbose_name=_("kommuner"), help_text=_("De kommuner, organisationen arbejder i."),
+    )
+    works_nationwide = models.BooleanField(_("arbejder i hele landet"), default=False)
+    themes = ParentalManyToManyField(
+        "core.Theme", blank=True, related_name="organisations", verbose_name=_("temaer")
+    )
+    website = models.URLField(_("hjemmeside"), blank=True)
+    contact_name = models.CharField(
+        _("kontakt (rolle)"), max_length=120, blank=True,
+        help_text=_("En rolle, fx 'Frivilligkoordinator', ikke nødvendigvis et navn."),
+    )
+    contact_email = models.EmailField(_("offentlig e-mail"), blank=True)
+    contact_phone = models.CharField(_("offentligt telefonnummer"), max_length=30, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("municipalities"), FieldPanel("works_nationwide")],
+            heading=_("Hvor"),
+        ),
+        FieldPanel("themes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Kontakt"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["organisations.OrganisationIndexPage"]
+    # Left open on purpose: each content app's page type names this page in its own
+    # ``parent_page_types``, so organisations need not know every content app.
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["municipality_list"] = self.municipalities.all()
+        context["theme_list"] = self.themes.all()
+        return context
+
+
+class OrganisationAccess(models.Model):
+    """The groups and collection an organisation's people work through.
+
+    Kept outside the page so that page revisions never carry (or roll back) them.
+    """
+
+    organisation = models.OneToOneField(
+        OrganisationPage, on_delete=models.CASCADE, related_name="access"
+    )
+    editors = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="+")
+    coordinators = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="+")
+    collection = models.OneToOneField(Collection, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("organisationsadgang")
+        verbose_name_plural = _("organisationsadgange")
+
+    def __str__(self):
+        return str(self.organisation)

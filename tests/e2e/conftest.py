@@ -1,0 +1,109 @@
+"""Browser tests: Playwright drives Debian's Chromium against a live server.
+
+Only a system Chromium is used (never a downloaded browser). Where it is
+missing these tests are skipped with a note on how to install it; CI always
+installs it, so there they always run.
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+PHONE_VIEWPORT = {"width": 375, "height": 740}
+
+# Playwright's synchronous API runs an event loop in the test thread; the ORM
+# calls the tests make for their set-up are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(
+        reason=f"Chromium not found at {CHROMIUM}: install it with "
+        "'sudo apt-get install chromium' (or set CHROMIUM_PATH) to run the browser tests"
+    )
+    for item in items:
+        if "e2e" not in item.keywords:
+            continue
+        # The live server needs committed data; serialized rollback brings back
+        # what the migrations seeded (taxonomies, the home page) after each test.
+        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+        if not os.path.exists(CHROMIUM):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(
+        locale="da-DK", viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def no_js_page(browser):
+    context = browser.new_context(locale="da-DK", java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """Run axe-core with the WCAG 2.0/2.1/2.2 A and AA rules: zero violations."""
+
+    def check(page):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = results.response["violations"]
+        assert not violations, f"{page.url}:\n" + "\n".join(
+            f"- {v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(node["target"][0] for node in v["nodes"][:5])
+            for v in violations
+        )
+
+    return check
+
+
+@pytest.fixture
+def demo_site(live_server):
+    from django.core.management import call_command
+
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)

@@ -1,0 +1,115 @@
+"""Factories for the foundation: taxonomies, the page tree, organisations.
+
+The seeded taxonomies (regions, municipalities, activities…) come from the
+migrations, so factories pick from them rather than invent new ones.
+"""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+
+from portal.cases.models import CaseIndexPage
+from portal.core.models import Activity, TargetGroup, Theme
+from portal.home.models import HomePage, StandardPage
+from portal.opportunities.models import OpportunityIndexPage
+from portal.organisations.models import OrganisationIndexPage, OrganisationKind, OrganisationPage
+from portal.toolshare.models import ToolIndexPage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"bruger{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("kodeord-til-test")
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Aktivitet {n}")
+    slug = factory.Sequence(lambda n: f"aktivitet-{n}")
+
+
+class TargetGroupFactory(ActivityFactory):
+    class Meta:
+        model = TargetGroup
+        django_get_or_create = ("slug",)
+
+
+class ThemeFactory(ActivityFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ("slug",)
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda n: f"Side {n}")
+    intro = "En side med almindeligt indhold."
+
+
+class OrganisationIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = OrganisationIndexPage
+
+    title = "Organisationer"
+    slug = "organisationer"
+
+
+class OpportunityIndexPageFactory(OrganisationIndexPageFactory):
+    class Meta:
+        model = OpportunityIndexPage
+
+    title = "Frivilligopgaver"
+    slug = "frivilligopgaver"
+
+
+class CaseIndexPageFactory(OrganisationIndexPageFactory):
+    class Meta:
+        model = CaseIndexPage
+
+    title = "Erfaringer"
+    slug = "erfaringer"
+
+
+class ToolIndexPageFactory(OrganisationIndexPageFactory):
+    class Meta:
+        model = ToolIndexPage
+
+    title = "Digitale værktøjer"
+    slug = "vaerktoejer"
+
+
+class OrganisationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = OrganisationPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Forening {n}")
+    kind = OrganisationKind.NGO
+    summary = "En forening med frivillige besøgsvenner."
+    description = "<p>Vi matcher ensomme ældre med besøgsvenner.</p>"
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if extracted:
+            self.municipalities.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if extracted:
+            self.themes.set(extracted)
+            self.save()
+
+
+def home_page():
+    """The home page the migrations create."""
+    return HomePage.objects.get()

@@ -5,12 +5,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import views as search_views
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
-    path("soeg/", search_views.search, name="search"),
+    path("soeg/", include("search.urls")),
+    path("", include("portal.matching.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

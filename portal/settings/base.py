@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "portal.opportunities",
     "portal.cases",
     "portal.toolshare",
+    "portal.matching",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import REDIS_URL
+from .base import DATABASES, REDIS_URL
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-bindeled"
@@ -18,3 +18,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The browser tests' live server answers from threads; each must let go of its
+# connection so the test database can be dropped at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -34,13 +34,10 @@ def pytest_collection_modifyitems(config, items):
         reason=f"Chromium not found at {CHROMIUM}: install it with "
         "'sudo apt-get install chromium' (or set CHROMIUM_PATH) to run the browser tests"
     )
+    if os.path.exists(CHROMIUM):
+        return
     for item in items:
-        if "e2e" not in item.keywords:
-            continue
-        # The live server needs committed data; serialized rollback brings back
-        # what the migrations seeded (taxonomies, the home page) after each test.
-        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-        if not os.path.exists(CHROMIUM):
+        if "e2e" in item.keywords:
             item.add_marker(skip)
 
 
@@ -101,9 +98,28 @@ def assert_accessible(axe):
     return check
 
 
-@pytest.fixture
-def demo_site(live_server):
-    from django.core.management import call_command
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker):
+    """A live server over the demo, loaded once and committed.
 
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
+    This is not pytest-django's ``live_server``: that one flushes every table
+    after each test, taking the taxonomies and home page the migrations seeded
+    with it. Browser tests therefore take no ``db`` fixture; they read what they
+    need through ``orm``, and pytest-django runs them after the database tests.
+    """
+    from django.core.management import call_command
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        with open(os.devnull, "w") as devnull:
+            call_command("load_demo", stdout=devnull)
+        server = LiveServer("localhost")
+        yield server
+        server.stop()
+
+
+@pytest.fixture
+def orm(django_db_blocker):
+    """Read or write the live server's data from a browser test."""
+    with django_db_blocker.unblock():
+        yield

@@ -21,25 +21,25 @@ FOUNDATION_PAGES = [
 ]
 
 
-def test_foundation_pages_have_no_axe_violations(live_server, demo_site, page, assert_accessible):
+def test_foundation_pages_have_no_axe_violations(demo_site, orm, page, assert_accessible):
     organisation = OrganisationPage.objects.live().first()
     for path in [*FOUNDATION_PAGES, organisation.url]:
-        page.goto(live_server.url + path)
+        page.goto(demo_site.url + path)
         assert_accessible(page)
 
 
 def test_foundation_pages_have_no_axe_violations_on_a_phone(
-    live_server, demo_site, phone, assert_accessible
+    demo_site, phone, assert_accessible
 ):
     for path in ("/", "/organisationer/"):
-        phone.goto(live_server.url + path)
+        phone.goto(demo_site.url + path)
         assert_accessible(phone)
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{path} scrolls sideways on a phone ({width}px)"
 
 
-def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(live_server, demo_site, page):
-    page.goto(live_server.url + "/")
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(demo_site, page):
+    page.goto(demo_site.url + "/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Spring til indholdet"
@@ -47,8 +47,8 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(live_server,
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_main_navigation_is_reachable_by_keyboard(live_server, demo_site, page):
-    page.goto(live_server.url + "/")
+def test_main_navigation_is_reachable_by_keyboard(demo_site, page):
+    page.goto(demo_site.url + "/")
     reached = []
     for _ in range(12):
         page.keyboard.press("Tab")

@@ -34,10 +34,12 @@ def pytest_collection_modifyitems(config, items):
         reason=f"Chromium not found at {CHROMIUM}: install it with "
         "'sudo apt-get install chromium' (or set CHROMIUM_PATH) to run the browser tests"
     )
-    if os.path.exists(CHROMIUM):
-        return
     for item in items:
-        if "e2e" in item.keywords:
+        if "e2e" not in item.keywords:
+            continue
+        # Asks pytest-django for the test database without flushing it afterwards.
+        item.add_marker(pytest.mark.django_db)
+        if not os.path.exists(CHROMIUM):
             item.add_marker(skip)
 
 
@@ -108,6 +110,7 @@ def demo_site(django_db_setup, django_db_blocker):
     need through ``orm``, and pytest-django runs them after the database tests.
     """
     from django.core.management import call_command
+    from django.db import connections
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
@@ -116,10 +119,4 @@ def demo_site(django_db_setup, django_db_blocker):
         server = LiveServer("localhost")
         yield server
         server.stop()
-
-
-@pytest.fixture
-def orm(django_db_blocker):
-    """Read or write the live server's data from a browser test."""
-    with django_db_blocker.unblock():
-        yield
+        connections.close_all()

@@ -21,7 +21,7 @@ FOUNDATION_PAGES = [
 ]
 
 
-def test_foundation_pages_have_no_axe_violations(demo_site, orm, page, assert_accessible):
+def test_foundation_pages_have_no_axe_violations(demo_site, page, assert_accessible):
     organisation = OrganisationPage.objects.live().first()
     for path in [*FOUNDATION_PAGES, organisation.url]:
         page.goto(demo_site.url + path)

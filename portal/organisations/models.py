@@ -26,14 +26,10 @@ class OrganisationIndexPage(ListingPage):
         verbose_name = _("organisationsoversigt")
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import organisation_listing
+
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = (
-            OrganisationPage.objects.live()
-            .public()
-            .select_related("logo")
-            .prefetch_related("municipalities", "themes")
-            .order_by("title")
-        )
+        context.update(organisation_listing(request))
         return context
 
 

@@ -1,10 +1,221 @@
 """Shared digital tools, who uses them and what they learned."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from portal.core.models import ListingPage
 
+from .forms import ToolUsageForm
 
-class ToolIndexPage(ListingPage):
+
+class CostModel(models.TextChoices):
+    FREE = "free", _("Gratis")
+    FREEMIUM = "freemium", _("Gratis med betalte tilvalg")
+    PAID = "paid", _("Betalt")
+
+
+class Hosting(models.TextChoices):
+    DENMARK = "dk", _("I Danmark")
+    EU = "eu", _("I EU/EØS")
+    OTHER = "other", _("Uden for EU/EØS")
+    UNKNOWN = "unknown", _("Ikke oplyst")
+
+
+class ToolCategory(index.Indexed, models.Model):
+    """What a tool is for: volunteer matching, scheduling, communication…"""
+
+    name = models.CharField(_("navn"), max_length=80, unique=True)
+    slug = models.SlugField(unique=True, help_text=_("Bruges i adresser og filtre."))
+    description = models.TextField(_("beskrivelse"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("værktøjskategori")
+        verbose_name_plural = _("værktøjskategorier")
+
+    def __str__(self):
+        return self.name
+
+
+class ToolIndexPage(RoutablePageMixin, ListingPage):
+    subpage_types = []
+
     class Meta:
         verbose_name = _("oversigt over digitale værktøjer")
+
+    @path("")
+    def listing(self, request):
+        from .filters import tool_listing
+
+        return self.render(request, context_overrides=tool_listing(request))
+
+    @path("sammenlign/", name="compare")
+    def compare(self, request):
+        from .compare import comparison
+
+        return self.render(
+            request,
+            context_overrides=comparison(request.GET.getlist("vaerktoej")),
+            template="toolshare/tool_compare_page.html",
+        )
+
+
+class ToolPage(Page):
+    summary = models.CharField(
+        _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
+    )
+    description = RichTextField(
+        _("hvad værktøjet kan"), features=["bold", "italic", "link", "ol", "ul"]
+    )
+    categories = ParentalManyToManyField(
+        ToolCategory, related_name="tools", verbose_name=_("kategorier")
+    )
+    maker = models.CharField(_("udvikles af"), max_length=120)
+    website = models.URLField(_("hjemmeside"), blank=True)
+    cost_model = models.CharField(_("pris"), max_length=20, choices=CostModel.choices)
+    price_note = models.CharField(
+        _("prisnote"), max_length=200, blank=True,
+        help_text=_("Fx 'Gratis for foreninger under 50 frivillige'."),
+    )
+    open_source = models.BooleanField(_("open source"), default=False)
+    licence = models.CharField(
+        _("licens"), max_length=80, blank=True, help_text=_("Fx 'AGPL-3.0'. Tom = proprietær.")
+    )
+    hosting = models.CharField(
+        _("hvor data ligger"), max_length=20, choices=Hosting.choices, default=Hosting.UNKNOWN
+    )
+    data_processing_agreement = models.BooleanField(
+        _("tilbyder databehandleraftale"), default=False
+    )
+    danish_interface = models.BooleanField(_("dansk brugerflade"), default=False)
+    accessibility_statement = models.URLField(_("tilgængelighedserklæring"), blank=True)
+    integrations = models.CharField(
+        _("integrationer"), max_length=250, blank=True,
+        help_text=_("Fx 'MitID, e-Boks, Outlook-kalender'."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("categories"),
+        MultiFieldPanel(
+            [FieldPanel("maker"), FieldPanel("website"), FieldPanel("integrations")],
+            heading=_("Leverandør"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("cost_model"), FieldPanel("price_note")]),
+                FieldRowPanel([FieldPanel("open_source"), FieldPanel("licence")]),
+            ],
+            heading=_("Pris og licens"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("hosting"),
+                FieldPanel("data_processing_agreement"),
+                FieldPanel("danish_interface"),
+                FieldPanel("accessibility_statement"),
+            ],
+            heading=_("Data og tilgængelighed"),
+        ),
+        InlinePanel("screenshots", label=_("skærmbilleder")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("maker"),
+        index.FilterField("cost_model"),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["organisations.OrganisationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("digitalt værktøj")
+        verbose_name_plural = _("digitale værktøjer")
+
+    @property
+    def is_eu_hosted(self):
+        return self.hosting in (Hosting.DENMARK, Hosting.EU)
+
+    def get_context(self, request, *args, **kwargs):
+        from .links import tool_links
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(tool_links(self))
+        return context
+
+
+class ToolScreenshot(Orderable):
+    tool = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="screenshots")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("billede")
+    )
+    caption = models.CharField(
+        _("billedtekst"), max_length=200,
+        help_text=_("Beskriv, hvad skærmbilledet viser (bruges også som alternativ tekst)."),
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class ToolUsage(models.Model):
+    """One organisation's experience with one tool, kept by that organisation's editors.
+
+    Not an inline of the tool page: the tool page belongs to its maker's
+    organisation, while each experience belongs to the organisation that had it.
+    """
+
+    tool = models.ForeignKey(
+        ToolPage, on_delete=models.CASCADE, related_name="usages", verbose_name=_("værktøj")
+    )
+    organisation = models.ForeignKey(
+        "organisations.OrganisationPage", on_delete=models.CASCADE, related_name="tool_usages",
+        verbose_name=_("organisation"),
+    )
+    used_since = models.PositiveSmallIntegerField(_("brugt siden (år)"), null=True, blank=True)
+    used_for = models.CharField(
+        _("brugt til"), max_length=200, help_text=_("Fx 'vagtplaner for 120 frivillige'.")
+    )
+    what_worked = models.TextField(_("det virkede"))
+    what_did_not = models.TextField(_("det virkede ikke"), blank=True)
+    may_be_contacted = models.BooleanField(
+        _("andre må kontakte os om værktøjet"), default=False,
+        help_text=_("Så vises organisationens offentlige kontaktoplysninger ved erfaringen."),
+    )
+    updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
+
+    base_form_class = ToolUsageForm
+    panels = [
+        FieldPanel("tool"),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("used_since"), FieldPanel("used_for")]),
+        FieldPanel("what_worked"),
+        FieldPanel("what_did_not"),
+        FieldPanel("may_be_contacted"),
+    ]
+
+    class Meta:
+        ordering = ["tool__title", "organisation__title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tool", "organisation"], name="one_experience_per_tool_and_organisation",
+                violation_error_message=_(
+                    "Organisationen har allerede en erfaring med dette værktøj – ret den i stedet."
+                ),
+            )
+        ]
+        verbose_name = _("erfaring med værktøj")
+        verbose_name_plural = _("erfaringer med værktøjer")
+
+    def __str__(self):
+        return f"{self.organisation.title}: {self.tool.title}"

@@ -1,0 +1,203 @@
+"""Faceted filtering for the public listings of the knowledge hub.
+
+OR within a facet, AND between facets, a count beside every choice, and
+parameters that do not make sense are dropped with a message instead of an
+error. Every facet costs one query however many choices it has, so a listing
+costs the same number of queries whatever is stored or shown.
+"""
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from urllib.parse import urlencode
+
+import django_filters
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 8
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    q: Q
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Unknown values are dropped and remembered instead of failing the whole facet."""
+
+    ignored = ()
+
+    def clean(self, value):
+        values = self.to_python(value)
+        self.ignored = [item for item in values if not self.valid_value(item)]
+        return [item for item in dict.fromkeys(values) if self.valid_value(item)]
+
+
+class FacetFilter(django_filters.MultipleChoiceFilter):
+    """A multiple choice where each choice stands for a condition on the page.
+
+    ``options`` is called with the unfiltered queryset and returns the
+    choices, so a facet can offer only what the stored pages actually use.
+    """
+
+    field_class = LenientMultipleChoiceField
+
+    def __init__(self, *args, options, **kwargs):
+        self.options_for = options
+        self.options = []
+        super().__init__(*args, **kwargs)
+
+    def prepare(self, queryset):
+        self.options = self.options_for(queryset)
+        self.extra["choices"] = [(option.value, option.label) for option in self.options]
+
+    def condition(self, values):
+        chosen = set(values)
+        return reduce(or_, (option.q for option in self.options if option.value in chosen))
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        # A subquery instead of a join keeps every page once, without DISTINCT.
+        matching = qs.model._default_manager.filter(self.condition(value)).values("pk")
+        return qs.filter(pk__in=matching)
+
+
+def fixed_options(*options):
+    """Options known in advance: (value, label, Q) triples."""
+    return lambda queryset: [Option(*option) for option in options]
+
+
+def related_options(model, lookup):
+    """One option per related object (by slug) that the stored pages use."""
+
+    def options(queryset):
+        used = model._default_manager.filter(pk__in=queryset.values(lookup))
+        return [Option(item.slug, item.name, Q(**{lookup: item.pk})) for item in used]
+
+    return options
+
+
+def choice_options(field, choices):
+    """One option per value of a field with ``choices``."""
+    return fixed_options(*((value, label, Q(**{field: value})) for value, label in choices))
+
+
+class FreeTextFilter(django_filters.CharFilter):
+    """Every word must appear in one of ``fields`` (simple, and works on every database)."""
+
+    def __init__(self, *args, fields, **kwargs):
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        kwargs.setdefault("label", _("Søg"))
+        self.fields = fields
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        for word in value.split()[:MAX_WORDS]:
+            matches = (Q(**{f"{field}__icontains": word}) for field in self.fields)
+            qs = qs.filter(reduce(or_, matches))
+        return qs
+
+
+class FacetedFilterSet(django_filters.FilterSet):
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        for facet in self.facet_filters().values():
+            facet.prepare(self.queryset)
+
+    def facet_filters(self):
+        return {name: f for name, f in self.filters.items() if isinstance(f, FacetFilter)}
+
+    @property
+    def chosen(self):
+        """The cleaned value of each filter, ignoring what could not be used."""
+        if not hasattr(self, "_chosen"):
+            self.form.is_valid()
+            self._chosen = {
+                name: self.form.cleaned_data.get(name) for name in self.filters
+                if name in self.form.cleaned_data
+            }
+        return self._chosen
+
+    def filter_queryset(self, queryset, skip=None):
+        for name, value in self.chosen.items():
+            if name != skip:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            self._qs = self.filter_queryset(self.queryset.all())
+        return self._qs
+
+    def ignored_labels(self):
+        """The labels of filters that had values we could not use."""
+        labels = []
+        for name, field in self.form.fields.items():
+            if name in self.form.errors or getattr(field, "ignored", ()):
+                labels.append(str(field.label))
+        return labels
+
+    def facets(self):
+        """Each facet with its choices, a count each and whether it is chosen."""
+        self.chosen  # noqa: B018 - validates the form, which records ignored values
+        result = []
+        for name, facet in self.facet_filters().items():
+            chosen = set(self.chosen.get(name) or ())
+            counts = {}
+            if facet.options:
+                base = self.filter_queryset(self.queryset.all(), skip=name)
+                model = self.queryset.model
+                counts = model._default_manager.filter(pk__in=base.values("pk")).aggregate(
+                    **{
+                        f"c{number}": Count("pk", filter=option.q, distinct=True)
+                        for number, option in enumerate(facet.options)
+                    }
+                )
+            result.append({
+                "name": name,
+                "label": facet.label,
+                "choices": [
+                    {
+                        "value": option.value,
+                        "label": option.label,
+                        "count": counts.get(f"c{number}", 0),
+                        "checked": option.value in chosen,
+                        "id": f"filter-{name}-{number}",
+                    }
+                    for number, option in enumerate(facet.options)
+                ],
+                "any_checked": bool(chosen),
+            })
+        return result
+
+
+def listing_context(request, filterset, per_page, prepare=None):
+    """What every filtered listing template needs: facets, a page of results, messages.
+
+    ``prepare`` orders the filtered queryset and adds what the cards need
+    (select_related, prefetch_related, annotations).
+    """
+    results = prepare(filterset.qs) if prepare else filterset.qs
+    paginator = Paginator(results, per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    params = [(key, value) for key, value in request.GET.lists() if key != "page"]
+    querystring = urlencode([(key, item) for key, values in params for item in values])
+    return {
+        "filterset": filterset,
+        "facets": filterset.facets(),
+        "search_value": filterset.chosen.get("q") or "",
+        "ignored_filters": filterset.ignored_labels(),
+        "page_obj": page_obj,
+        "results": list(page_obj.object_list),
+        "result_count": paginator.count,
+        "querystring_without_page": querystring,
+        "is_filtered": any(filterset.chosen.values()),
+    }

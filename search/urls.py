@@ -4,4 +4,5 @@ from . import views
 
 urlpatterns = [
     path("", views.search, name="search"),
+    path("forslag/", views.suggest, name="search_suggest"),
 ]

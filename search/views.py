@@ -1,21 +1,170 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The site-wide search at /soeg/ and its title suggestions at /soeg/forslag/."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from . import facets
+from .models import ZeroResultQuery
+from .text import clean_query, is_recordable, query_terms, run_safely
 
 RESULTS_PER_PAGE = 20
-MAX_QUERY_LENGTH = 200
+# Facet counts are taken over at most this many of the best results: counting
+# further costs more than it tells (the page says so when it happens).
+FACET_LIMIT = 1000
+SUGGESTIONS = 8
+MIN_SUGGEST_LENGTH = 2
+
+
+def searchable_pages():
+    """Every published, public page of any type, the tree's root excepted."""
+    return Page.objects.live().public().filter(depth__gt=1)
+
+
+def _url(query, selection, **changes):
+    params = {"q": query, **selection, **changes}
+    return "?" + urlencode({key: value for key, value in params.items() if value})
+
+
+def _link_facets(groups, query, selection):
+    for group in groups:
+        for option in group.options:
+            value = None if option.selected else option.value
+            option.url = _url(query, selection, **{group.param: value})
+
+
+def _promotions(query):
+    """The editors' promoted results for this query, public pages only."""
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .order_by("sort_order")
+    )
+    pages = searchable_pages().filter(
+        id__in=[promotion.page_id for promotion in promotions if promotion.page_id]
+    ).specific().in_bulk()
+    shown = []
+    for promotion in promotions:
+        if promotion.page_id and promotion.page_id in pages:
+            page = pages[promotion.page_id]
+            shown.append({"page": page, "title": page.title, "url": page.url,
+                          "description": promotion.description or facets.summary_of(page)})
+        elif promotion.external_link_url:
+            shown.append({"page": None, "title": promotion.external_link_text,
+                          "url": promotion.external_link_url,
+                          "description": promotion.description})
+    return shown
+
+
+def _results(candidates, query_text, pages, start, stop):
+    """The specific pages ranked ``start:stop``, with what a result shows."""
+    if stop <= len(candidates):
+        ranked = candidates[start:stop]
+    else:
+        ranked = list(pages.search(query_text, operator="and")[start:stop])
+    ids = [page.id for page in ranked]
+    specific = Page.objects.filter(id__in=ids).specific().in_bulk()
+    results = [specific[page_id] for page_id in ids if page_id in specific]
+    organisations = facets.organisations_of(results)
+    municipalities = facets.municipalities_of(results)
+    return [
+        {
+            "page": page,
+            "type": page.get_verbose_name(),
+            "summary": facets.summary_of(page),
+            "organisation": organisations.get(page.id),
+            "municipalities": municipalities.get(page.id, []),
+        }
+        for page in results
+    ]
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+    query = clean_query(request.GET.get("q"))
+    terms = query_terms(query)
+    selection = facets.read_selection(request.GET)
+    context = {
+        "search_query": query,
+        "terms": terms,
+        "selection": selection,
+        "querystring_without_page": urlencode({"q": query, **selection}),
+        "unfiltered_url": _url(query, {}),
+        "single_term_urls": [(term, _url(term, {})) for term in terms] if len(terms) > 1 else [],
+    }
+    if not terms:
+        return TemplateResponse(request, "search/search.html", context)
+
+    query_text = " ".join(terms)
+    promotions = [] if selection else _promotions(query)
+    pages = facets.apply_selection(searchable_pages(), selection)
+    promoted_ids = [item["page"].id for item in promotions if item["page"]]
+    if promoted_ids:
+        pages = pages.exclude(id__in=promoted_ids)
+
+    def run():
+        candidates = list(
+            pages.only("id", "content_type_id", "path").search(query_text, operator="and")[
+                :FACET_LIMIT
+            ]
+        )
+        total = len(candidates)
+        if total >= FACET_LIMIT:
+            total = pages.search(query_text, operator="and").count()
+        paginator = Paginator(range(total), RESULTS_PER_PAGE)
+        page = paginator.get_page(request.GET.get("page"))
+        start = page.start_index() - 1 if total else 0
+        results = _results(candidates, query_text, pages, start, page.end_index())
+        groups = facets.build_facets(candidates, selection)
+        return {"page_obj": page, "total": total, "results": results, "facets": groups,
+                "facets_partial": total > len(candidates), "facet_limit": FACET_LIMIT}
+
+    found, failed = run_safely(run)
+    if failed:
+        context["unavailable"] = True
+        response = TemplateResponse(request, "search/search.html", context)
+        # An outage must not be kept by any cache after it is over.
+        add_never_cache_headers(response)
+        return response
+
+    _link_facets(found["facets"], query, selection)
+    context.update(found, promotions=promotions if found["page_obj"].number == 1 else [])
+    if found["page_obj"].number == 1 and is_recordable(query):
+        Query.get(query).add_hit()
+        if not found["total"] and not promotions and not selection:
+            ZeroResultQuery.record(query)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def suggest(request):
+    """Up to eight titles starting with what has been typed, as JSON.
+
+    Answers ``{"results": [{"title", "url", "type"}]}``; an empty list when
+    nothing is typed yet or the backend fails (the box then works as a plain
+    search form).
+    """
+    query = clean_query(request.GET.get("q"))
+    terms = query_terms(query)
+    if len(query) < MIN_SUGGEST_LENGTH or not terms:
+        return JsonResponse({"results": []})
+    found, failed = run_safely(
+        lambda: list(
+            searchable_pages().autocomplete(" ".join(terms), operator="and")[:SUGGESTIONS]
+        )
     )
+    results = [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": facets.type_label(page.content_type_id),
+        }
+        for page in (found or [])
+    ]
+    response = JsonResponse({"results": results})
+    if failed:
+        add_never_cache_headers(response)
+    return response

@@ -159,13 +159,24 @@ if SEARCH_URL:
             "BACKEND": "wagtail.search.backends.elasticsearch9",
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
-            "TIMEOUT": 5,
-            "OPTIONS": {},
+            # A slow cluster must not hold a visitor long: one retry, then the
+            # search page says the search is unavailable.
+            "TIMEOUT": 3,
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
             "INDEX_SETTINGS": {
                 "settings": {
                     "analysis": {
                         "analyzer": {
+                            # Every text field without an analyser of its own:
+                            # Danish stop words and stemming ("frivillige" → "frivillig").
                             "default": {"type": "danish"},
+                            # Autocomplete without ASCII folding, so "besø" finds
+                            # "besøgsven" (the query side is not folded either).
+                            "edgengram_analyzer": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["lowercase", "edgengram"],
+                            },
                         }
                     }
                 }
@@ -173,6 +184,8 @@ if SEARCH_URL:
         }
     }
 else:
+    # SQLite FTS5 by default; on PostgreSQL the backend builds its tsvectors and
+    # queries with this text-search configuration (SQLite ignores it).
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.database",

@@ -33,6 +33,7 @@ CASES = [
       ("55.000", "ældre hjulpet med it i 2016")],
      ("Borgerservice sender folk ned i IT-caféen, og så går de derfra med MitID i orden.",
       "Medarbejder i borgerservice (illustrativt citat)"),
+     "IT-frivillige lærer ældre kommunens digitale selvbetjening, og borgerservice henviser. "
      "Casen bygger på SeniorDigital-modellen: IT-frivillige lærer ældre at bruge det "
      "offentliges digitale selvbetjening – MitID, e-Boks, sundhed.dk – i IT-caféer på "
      "biblioteker, og kommunens borgerservice henviser borgere, der har brug for mere tid, "
@@ -230,10 +231,11 @@ def load(out):
             f"Evaluering: {title}", f"evaluering-{slug}.txt",
             f"{title}\n\nEvaluering (demodokument).\n\n{story}\n\n{ILLUSTRATIVE}\n",
         )
+        summary, _, rest = story.partition(". ")
         upsert_page(
             organisations[owner], CasePage, slug,
-            title=title, summary=story.split(". ")[0].rstrip(".") + ".",
-            story=[("paragraph", f"<p>{story}</p><p><em>{ILLUSTRATIVE}</em></p>")],
+            title=title, summary=summary.rstrip(".") + ".",
+            story=[("paragraph", f"<p>{rest or story}</p><p><em>{ILLUSTRATIVE}</em></p>")],
             start_date=datetime.date(*start), end_date=datetime.date(*end) if end else None,
             funding_source=fund, funding_amount=amount, results=results,
             lessons_worked=worked, lessons_hard=hard, lessons_advice=advice,

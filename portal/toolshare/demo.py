@@ -138,7 +138,9 @@ def load(out):
     for row in TOOLS:
         (slug, title, publisher, category_slugs, maker, cost, price_note, licence, hosting,
          dpa, danish, accessible, integrations, colour, summary, text) = row
-        screenshot = demo_image(f"Skærmbillede: {title}", title, colour, size=(960, 600))
+        screenshot = demo_image(
+            f"Skærmbillede: {title}", title.split()[0], colour, size=(960, 600)
+        )
         tools[slug] = upsert_page(
             organisations[publisher], ToolPage, slug,
             title=title, summary=summary, description=f"<p>{text}</p><p><em>{NOTE}</em></p>",

@@ -6,3 +6,6 @@ class OpportunitiesConfig(AppConfig):
     name = "portal.opportunities"
     label = "opportunities"
     verbose_name = _("Frivilligopgaver")
+
+    def ready(self):
+        from . import signals  # noqa: F401

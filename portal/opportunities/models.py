@@ -1,10 +1,426 @@
-"""Volunteer opportunities and their listing."""
+"""Volunteer opportunities, their shifts, and the filtered listing of them."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models, transaction
+from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Greatest
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+from wagtail.search import index
 
+from portal.core.blocks import BodyBlock
 from portal.core.models import ListingPage
 
 
-class OpportunityIndexPage(ListingPage):
+class ShiftFull(Exception):
+    """The shift cannot take another sign-up: every place is taken, or it has begun."""
+
+
+class Commitment(models.TextChoices):
+    ONE_OFF = "one_off", _("Enkeltstående")
+    AD_HOC = "ad_hoc", _("Ad hoc / efter behov")
+    SHORT_PROJECT = "short_project", _("Kortere projekt")
+    REGULAR = "regular", _("Fast")
+
+
+SHIFT_COMMITMENTS = (Commitment.ONE_OFF, Commitment.AD_HOC)
+
+
+class Status(models.TextChoices):
+    OPEN = "open", _("Åben")
+    PAUSED = "paused", _("Sat på pause")
+    FILLED = "filled", _("Besat")
+    CLOSED = "closed", _("Lukket")
+
+
+class HoursPer(models.TextChoices):
+    WEEK = "week", _("om ugen")
+    OCCASION = "occasion", _("pr. gang")
+
+
+class OpportunityIndexPage(RoutablePageMixin, ListingPage):
+    """/frivilligopgaver/: every open opportunity, filtered from the query string."""
+
+    subpage_types = []
+
     class Meta:
         verbose_name = _("oversigt over frivilligopgaver")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(self, request))
+        return context
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from .feeds import rss_response
+
+        return rss_response(self, request)
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        from .feeds import listing_calendar_response
+
+        return listing_calendar_response(self, request)
+
+
+class OpportunitySkillTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "opportunities.OpportunityPage", on_delete=models.CASCADE, related_name="tagged_skills"
+    )
+
+
+class OpportunityQuerySet(PageQuerySet):
+    def open(self):
+        """Live, public, open, and neither past its end date nor its deadline today."""
+        today = timezone.localdate()
+        return (
+            self.live()
+            .unrestricted()
+            .filter(status=Status.OPEN)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+            .filter(Q(application_deadline__isnull=True) | Q(application_deadline__gte=today))
+        )
+
+    def unrestricted(self):
+        """Like ``public()``, but as a subquery of this query instead of a query of its own.
+
+        ``public()`` reads every view restriction first; doing it inside the
+        listing's SQL keeps the listing's number of queries fixed and low.
+        """
+        restricted = PageViewRestriction.objects.alias(
+            restricted_path=ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
+        ).filter(restricted_path__startswith=F("page__path"))
+        return self.exclude(Exists(restricted))
+
+    def with_next_shift(self):
+        upcoming = Shift.objects.upcoming().filter(opportunity=OuterRef("pk"))
+        return self.annotate(
+            next_shift_at=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1])
+        )
+
+
+OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
+
+
+class OpportunityPage(RoutablePageMixin, Page):
+    summary = models.CharField(
+        _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("beskrivelse"))
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("billede"),
+    )
+    municipalities = ParentalManyToManyField(
+        "core.Municipality", blank=True, related_name="opportunities", verbose_name=_("kommuner")
+    )
+    is_online = models.BooleanField(
+        _("online / hele landet"), default=False,
+        help_text=_("Opgaven kan løses hjemmefra eller fra hele landet."),
+    )
+    place = models.CharField(
+        _("sted"), max_length=200, blank=True, help_text=_("Fx 'Plejecenter Solhøj, Aalborg Øst'.")
+    )
+    activities = ParentalManyToManyField(
+        "core.Activity", blank=True, related_name="opportunities", verbose_name=_("aktiviteter")
+    )
+    target_groups = ParentalManyToManyField(
+        "core.TargetGroup", blank=True, related_name="opportunities", verbose_name=_("målgrupper")
+    )
+    commitment = models.CharField(
+        _("tidsforpligtelse"), max_length=20, choices=Commitment.choices, default=Commitment.REGULAR
+    )
+    hours = models.DecimalField(
+        _("forventede timer"), max_digits=4, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    hours_per = models.CharField(
+        _("timer"), max_length=10, choices=HoursPer.choices, default=HoursPer.OCCASION
+    )
+    start_date = models.DateField(_("startdato"), null=True, blank=True)
+    end_date = models.DateField(_("slutdato"), null=True, blank=True)
+    application_deadline = models.DateField(_("ansøgningsfrist"), null=True, blank=True)
+    requires_child_certificate = models.BooleanField(_("børneattest kræves"), default=False)
+    minimum_age = models.PositiveSmallIntegerField(_("minimumsalder"), null=True, blank=True)
+    languages = models.CharField(
+        _("sprog"), max_length=200, blank=True, help_text=_("Fx 'dansk, gerne arabisk'.")
+    )
+    skills = ClusterTaggableManager(
+        through=OpportunitySkillTag, blank=True, verbose_name=_("kompetencer")
+    )
+    volunteers_needed = models.PositiveSmallIntegerField(
+        _("antal frivillige søges"), null=True, blank=True
+    )
+    contact_role = models.CharField(
+        _("kontaktperson (rolle)"), max_length=120, blank=True,
+        help_text=_("En rolle, fx 'Frivilligkoordinator', ikke et navn."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    # Copied from the parent page on every save, so listings can filter and show
+    # the organisation without walking the tree for each opportunity.
+    owner_organisation = models.ForeignKey(
+        "organisations.OrganisationPage", null=True, editable=False, on_delete=models.SET_NULL,
+        related_name="opportunities", verbose_name=_("organisation"),
+    )
+
+    objects = OpportunityManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [FieldPanel("municipalities"), FieldPanel("is_online"), FieldPanel("place")],
+            heading=_("Hvor"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("activities"), FieldPanel("target_groups")], heading=_("Hvad og for hvem")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("commitment"),
+                FieldRowPanel([FieldPanel("hours"), FieldPanel("hours_per")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start_date"),
+                        FieldPanel("end_date"),
+                        FieldPanel("application_deadline"),
+                    ]
+                ),
+                FieldPanel("volunteers_needed"),
+            ],
+            heading=_("Tid"),
+        ),
+        InlinePanel("shifts", heading=_("Vagter"), label=_("vagt")),
+        MultiFieldPanel(
+            [
+                FieldPanel("requires_child_certificate"),
+                FieldPanel("minimum_age"),
+                FieldPanel("languages"),
+                FieldPanel("skills"),
+            ],
+            heading=_("Krav"),
+        ),
+        FieldPanel("contact_role"),
+        FieldPanel("status"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("place"),
+        index.FilterField("status"),
+        index.FilterField("commitment"),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
+        index.RelatedFields("activities", [index.SearchField("name")]),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.RelatedFields("skills", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["organisations.OrganisationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("frivilligopgave")
+        verbose_name_plural = _("frivilligopgaver")
+        indexes = [
+            models.Index(
+                fields=["status", "end_date", "application_deadline"], name="opportunity_open_idx"
+            ),
+            models.Index(fields=["commitment"], name="opportunity_commitment_idx"),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Slutdatoen ligger før startdatoen.")})
+        deadline = self.application_deadline
+        if deadline and self.end_date and deadline > self.end_date:
+            raise ValidationError(
+                {"application_deadline": _("Ansøgningsfristen ligger efter slutdatoen.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            parent = self.get_parent()
+            self.owner_organisation_id = parent.pk if parent else None
+        return super().save(*args, **kwargs)
+
+    @cached_property
+    def organisation(self):
+        """The organisation page this opportunity lives under."""
+        if self.owner_organisation_id:
+            return self.owner_organisation
+        parent = self.get_parent() if self.path else None
+        return parent.specific if parent else None
+
+    @property
+    def has_expired(self):
+        today = timezone.localdate()
+        return any(day and day < today for day in (self.end_date, self.application_deadline))
+
+    @property
+    def is_open(self):
+        return self.live and self.status == Status.OPEN and not self.has_expired
+
+    @property
+    def effective_status(self):
+        """The status a visitor sees: an expired opportunity is closed, whatever was chosen."""
+        if self.status == Status.OPEN and self.has_expired:
+            return Status.CLOSED
+        return Status(self.status)
+
+    @property
+    def uses_shifts(self):
+        return self.commitment in SHIFT_COMMITMENTS
+
+    def upcoming_shifts(self):
+        return self.shifts.upcoming().with_places().order_by("starts_at")
+
+    def related_opportunities(self, limit=3):
+        """Open opportunities sharing an activity or a municipality with this one."""
+        activity_ids = self.activities.values("pk")
+        municipality_ids = self.municipalities.values("pk")
+        through_a = OpportunityPage.activities.through.objects
+        through_m = OpportunityPage.municipalities.through.objects
+        return (
+            OpportunityPage.objects.open()
+            .exclude(pk=self.pk)
+            .filter(
+                Q(pk__in=through_a.filter(activity__in=activity_ids).values("opportunitypage"))
+                | Q(
+                    pk__in=through_m.filter(municipality__in=municipality_ids).values(
+                        "opportunitypage"
+                    )
+                )
+            )
+            .select_related("owner_organisation")
+            .order_by("-first_published_at")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .feeds import structured_data
+
+        context = super().get_context(request, *args, **kwargs)
+        # A preview of a page never saved has no shifts or neighbours to look up.
+        shifts = list(self.upcoming_shifts()) if self.pk else []
+        context.update(
+            organisation=self.organisation,
+            shifts=shifts,
+            municipality_list=list(self.municipalities.all()),
+            activity_list=list(self.activities.all()),
+            target_group_list=list(self.target_groups.all()),
+            skill_list=list(self.skills.all()),
+            related=list(self.related_opportunities()) if self.pk else [],
+            structured_data=structured_data(self, request, shifts),
+        )
+        return context
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        from .feeds import opportunity_calendar_response
+
+        return opportunity_calendar_response(self, request)
+
+
+class ShiftQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(starts_at__gt=timezone.now())
+
+    def with_places(self):
+        return self.annotate(
+            places_taken=Count("bookings", filter=Q(bookings__released_at__isnull=True))
+        ).annotate(places_left=Greatest(F("capacity") - F("places_taken"), Value(0)))
+
+
+class Shift(models.Model):
+    """One dated slot of an ad hoc or one-off opportunity (en vagt)."""
+
+    opportunity = ParentalKey(OpportunityPage, on_delete=models.CASCADE, related_name="shifts")
+    starts_at = models.DateTimeField(_("starter"))
+    ends_at = models.DateTimeField(_("slutter"))
+    place = models.CharField(_("sted"), max_length=200, blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        _("pladser"), default=1, validators=[MinValueValidator(1)]
+    )
+
+    objects = ShiftQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("place"),
+        FieldPanel("capacity"),
+    ]
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("vagt")
+        verbose_name_plural = _("vagter")
+        indexes = [models.Index(fields=["opportunity", "starts_at"], name="shift_opportunity_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="shift_capacity_positive"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="shift_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        start = timezone.localtime(self.starts_at)
+        return f"{self.opportunity.title} – {start:%d.%m.%Y %H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Vagten skal slutte efter, den starter.")})
+
+    def book(self, reference):
+        """Take one place for the match request ``reference``; raise ShiftFull if none is left.
+
+        The shift row is locked first, so two sign-ups for the last place cannot
+        both succeed (on SQLite the write lock of the transaction does the same).
+        """
+        with transaction.atomic():
+            shift = Shift.objects.select_for_update().get(pk=self.pk)
+            if shift.starts_at <= timezone.now():
+                raise ShiftFull(_("Vagten er allerede begyndt."))
+            taken = shift.bookings.filter(released_at__isnull=True).count()
+            if taken >= shift.capacity:
+                raise ShiftFull(_("Der er ikke flere ledige pladser på vagten."))
+            return ShiftBooking.objects.create(shift=shift, reference=reference)
+
+    def release(self, reference):
+        """Give back the places ``reference`` holds; returns how many were released."""
+        return self.bookings.filter(reference=reference, released_at__isnull=True).update(
+            released_at=timezone.now()
+        )
+
+
+class ShiftBooking(models.Model):
+    """A place taken on a shift. It names only the match request, never a person."""
+
+    shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="bookings")
+    reference = models.CharField(_("reference"), max_length=40)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    released_at = models.DateTimeField(_("frigivet"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("tilmelding til vagt")
+        verbose_name_plural = _("tilmeldinger til vagter")
+        indexes = [models.Index(fields=["shift", "released_at"], name="booking_active_idx")]
+
+    def __str__(self):
+        return f"{self.reference} · {self.shift}"

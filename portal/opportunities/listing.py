@@ -1,0 +1,168 @@
+"""The context of /frivilligopgaver/: filters, their counts, one page of results.
+
+The number of queries is fixed: the view restrictions, one UNION of every
+facet count (which also gives the total), the page of results and its
+municipalities — plus the cached taxonomy lists when the cache is cold.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+
+from .facets import BOOLEAN_FACETS, TOTAL, facet_counts
+from .filters import SHORT_COMMITMENTS, OpportunityFilterSet, Sort
+from .models import Commitment, OpportunityPage
+
+PAGE_SIZE = 20
+TAXONOMY_GROUPS = ("kommune", "region", "aktivitet", "maalgruppe")
+
+
+def filtered_opportunities(request):
+    """The filter set over open opportunities, and the matching queryset, sorted."""
+    filterset = OpportunityFilterSet(request.GET or None)
+    base = OpportunityPage.objects.open()
+    return filterset, base, filterset.sort(filterset.filter_queryset(base.with_next_shift()))
+
+
+def listing_context(index_page, request):
+    filterset, base, results = filtered_opportunities(request)
+    notices = list(filterset.notices)
+    counts = facet_counts(filterset, base)
+    page_obj = _paginate(results, counts[TOTAL], request.GET.get("page"), notices)
+    page_obj.object_list = list(
+        page_obj.object_list.select_related("owner_organisation").prefetch_related(
+            "municipalities"
+        )
+    )
+    notices += _form_errors(filterset)
+    params = _params(filterset)
+    query = urlencode(params)
+    return {
+        "filterset": filterset,
+        "notices": notices,
+        "groups": facet_groups(filterset, counts),
+        "toggles": _toggles(filterset, counts),
+        "sort_choices": Sort.CHOICES,
+        "current_sort": filterset.values.get("sorter", Sort.NEWEST),
+        "result_count": counts[TOTAL],
+        "page_obj": page_obj,
+        "opportunities": page_obj.object_list,
+        "querystring_without_page": query,
+        "active_filters": _active_filters(filterset, params),
+        "short_commitments_url": "?" + urlencode(
+            [pair for pair in params if pair[0] != "type"]
+            + [("type", value) for value in SHORT_COMMITMENTS]
+        ),
+        "short_commitments_active": sorted(filterset.values.get("type", []))
+        == sorted(SHORT_COMMITMENTS),
+        "rss_url": index_page.url + index_page.reverse_subpage("rss") + _query(params),
+        "calendar_url": index_page.url + index_page.reverse_subpage("calendar") + _query(params),
+    }
+
+
+def _query(params):
+    params = [pair for pair in params if pair[0] != "sorter"]
+    return "?" + urlencode(params) if params else ""
+
+
+def _paginate(results, total, raw_number, notices):
+    paginator = Paginator(results, PAGE_SIZE)
+    # The facet query already counted the results; this spares a COUNT(*).
+    paginator.__dict__["count"] = total
+    try:
+        number = int(raw_number or 1)
+    except ValueError:
+        notices.append(_("Sidetallet “%(page)s” findes ikke; her er side 1.") % {
+            "page": str(raw_number)[:20]})
+        number = 1
+    if number < 1:
+        notices.append(_("Sidetallet skal være 1 eller derover; her er side 1."))
+        number = 1
+    elif number > paginator.num_pages:
+        notices.append(
+            _("Der er kun %(pages)s sider; her er den sidste.") % {"pages": paginator.num_pages}
+        )
+        number = paginator.num_pages
+    return paginator.page(number)
+
+
+def _form_errors(filterset):
+    if not filterset.is_bound:
+        return []
+    return [
+        f"{filterset.form.fields[name].label}: {' '.join(errors)}"
+        for name, errors in filterset.form.errors.items()
+        if name in filterset.form.fields
+    ]
+
+
+def _params(filterset):
+    """The applied filters as query-string pairs, in a stable order."""
+    pairs = []
+    for name, value in filterset.values.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, bool):
+                item = "on"
+            pairs.append((name, item.isoformat() if hasattr(item, "isoformat") else item))
+    return pairs
+
+
+def facet_groups(filterset, counts):
+    values = filterset.values
+    type_chosen = set(values.get("type", []))
+    groups = [{
+        "name": "type",
+        "label": _("Tidsforpligtelse"),
+        "choices": [
+            _choice("type", value, label, counts.get("type", {}).get(value, 0), type_chosen)
+            for value, label in Commitment.choices
+        ],
+    }]
+    for name in TAXONOMY_GROUPS:
+        chosen = set(values.get(name, []))
+        choices = [
+            _choice(name, row["slug"], row["name"], counts.get(name, {}).get(str(row["id"]), 0),
+                    chosen)
+            for row in filterset.taxonomies[name]
+        ]
+        groups.append({
+            "name": name,
+            "label": filterset.form.fields[name].label,
+            "choices": [choice for choice in choices if choice["count"] or choice["checked"]],
+        })
+    for group in groups:
+        group["chosen"] = sum(choice["checked"] for choice in group["choices"])
+    return groups
+
+
+def _choice(name, value, label, count, chosen):
+    return {"id": f"f-{name}-{value}", "value": value, "label": label, "count": count,
+            "checked": value in chosen}
+
+
+def _toggles(filterset, counts):
+    return [
+        {"name": name, "id": f"f-{name}", "label": filterset.form.fields[name].label,
+         "count": counts.get(name, {}).get("1", 0), "checked": bool(filterset.values.get(name))}
+        for name in BOOLEAN_FACETS
+    ]
+
+
+def _active_filters(filterset, params):
+    """Each applied filter with a link to the same listing without it."""
+    labels = {name: {row["slug"]: row["name"] for row in rows}
+              for name, rows in filterset.taxonomies.items()}
+    labels["type"] = dict(Commitment.choices)
+    active = []
+    for pair in params:
+        name, value = pair
+        if name == "sorter":
+            continue
+        label = labels.get(name, {}).get(value)
+        if label is None:
+            field_label = filterset.form.fields[name].label
+            label = field_label if value == "on" else f"{field_label}: {value}"
+        rest = [other for other in params if other != pair]
+        active.append({"label": label, "url": "?" + urlencode(rest)})
+    return active

@@ -1,0 +1,8 @@
+import pytest
+
+from tests.factories import OrganisationPageFactory
+
+
+@pytest.fixture
+def other_organisation(organisation_index):
+    return OrganisationPageFactory(parent=organisation_index, title="Lektiecaféen")

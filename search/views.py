@@ -17,7 +17,7 @@ from .text import clean_query, is_recordable, query_terms, run_safely
 RESULTS_PER_PAGE = 20
 # Facet counts are taken over at most this many of the best results: counting
 # further costs more than it tells (the page says so when it happens).
-FACET_LIMIT = 1000
+FACET_LIMIT = 300
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
 

@@ -15,25 +15,19 @@ register_permission_policy(ToolUsage, OwnOrganisationPolicy(ToolUsage))
 
 
 class OwnUsagesMixin:
-    """Every view of the experiences goes through ``usages_for``: another
+    """Every view of one experience goes through ``usages_for``: another
     organisation's experience does not exist for this user, not even by a guessed URL."""
 
-    def get_base_queryset(self):
-        return usages_for(self.request.user).select_related("tool", "organisation")
-
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
         if not usages_for(self.request.user).filter(pk=instance.pk).exists():
             raise Http404
         return instance
 
 
-class IndexView(OwnUsagesMixin, generic.IndexView):
-    pass
-
-
-class CreateView(OwnUsagesMixin, generic.CreateView):
-    pass
+class IndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return usages_for(self.request.user).select_related("tool", "organisation")
 
 
 class EditView(OwnUsagesMixin, generic.EditView):
@@ -63,7 +57,6 @@ class ToolUsageViewSet(ModelViewSet):
     list_filter = ["may_be_contacted"]
     search_fields = ["tool__title", "organisation__title"]
     index_view_class = IndexView
-    add_view_class = CreateView
     edit_view_class = EditView
     delete_view_class = DeleteView
     history_view_class = HistoryView

@@ -53,6 +53,11 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MATCH_REQUEST_RETENTION_DAYS = env_int("MATCH_REQUEST_RETENTION_DAYS", 180)
+# Intake abuse limits: submissions per client and window; seconds a person needs at least.
+INTAKE_RATE_LIMIT = env_int("INTAKE_RATE_LIMIT", 20)
+INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 600)
+INTAKE_MIN_FILL_SECONDS = env_int("INTAKE_MIN_FILL_SECONDS", 3)
+INTAKE_MAIL_ATTEMPTS = env_int("INTAKE_MAIL_ATTEMPTS", 5)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 
 # --- Applications -------------------------------------------------------------

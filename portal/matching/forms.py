@@ -1,0 +1,330 @@
+"""The two public intake forms: an offer of help and a referral of a citizen.
+
+Both are plain Django forms. Text fields refuse control characters and markup,
+names accept any script ("Åse Ærø-Østergård"), and every field carries the
+attributes the templates need for accessible errors (aria-describedby,
+aria-invalid, autocomplete).
+"""
+
+import re
+import time
+import unicodedata
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from portal.core.models import Activity, Municipality
+
+from .availability import organisations_offering, shifts_open_for, takes_shifts
+from .models import ContactRoute
+
+STARTED_SALT = "matching.form-started"
+MAX_FORM_AGE_SECONDS = 24 * 60 * 60
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 \-]{6,19}$")
+NAME_PUNCTUATION = set(" -'.,’")
+
+
+def _no_control_or_markup(value, multiline=False):
+    allowed = {"\n", "\r", "\t"} if multiline else set()
+    for char in value:
+        if char in allowed:
+            continue
+        if unicodedata.category(char)[0] == "C":
+            raise ValidationError(_("Teksten indeholder usynlige styretegn. Skriv den igen."),
+                                  code="control")
+    if "<" in value or ">" in value:
+        raise ValidationError(_("Brug ikke tegnene < og > – skriv almindelig tekst."),
+                              code="markup")
+
+
+def plain_line(value):
+    _no_control_or_markup(value)
+
+
+def plain_text(value):
+    _no_control_or_markup(value, multiline=True)
+
+
+def person_name(value):
+    plain_line(value)
+    letters = 0
+    for char in value:
+        category = unicodedata.category(char)
+        if category[0] == "L":
+            letters += 1
+        elif category[0] != "M" and char not in NAME_PUNCTUATION:
+            raise ValidationError(
+                _("Et navn kan kun indeholde bogstaver, mellemrum, bindestreg og apostrof."),
+                code="name",
+            )
+    if letters < 2:
+        raise ValidationError(_("Skriv dit navn."), code="name")
+
+
+def phone_number(value):
+    if not PHONE_PATTERN.match(value):
+        raise ValidationError(
+            _("Skriv et telefonnummer med cifre, fx 12 34 56 78 eller +45 12 34 56 78."),
+            code="phone",
+        )
+
+
+def shift_label(shift):
+    starts, ends = localtime(shift.starts_at), localtime(shift.ends_at)
+    when = f"{date_format(starts, 'l j. F Y')}, {starts:%H.%M}–{ends:%H.%M}"
+    if shift.places_left <= 0:
+        places = _("ingen ledige pladser")
+    else:
+        places = ngettext("%(n)d ledig plads", "%(n)d ledige pladser",
+                          shift.places_left) % {"n": shift.places_left}
+    return f"{when}, {shift.place} ({places})" if shift.place else f"{when} ({places})"
+
+
+class NormalisedCharField(forms.CharField):
+    """Composes characters (NFC) so 'Å' typed two ways is stored one way."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return unicodedata.normalize("NFC", value) if value else value
+
+
+def line(label, max_length, required=True, validators=(plain_line,), **kwargs):
+    return NormalisedCharField(label=label, max_length=max_length, required=required,
+                               validators=list(validators), **kwargs)
+
+
+def text(label, max_length, help_text=""):
+    return NormalisedCharField(
+        label=label, max_length=max_length, required=False, help_text=help_text,
+        validators=[plain_text], widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class IntakeForm(forms.Form):
+    """What both forms share: anti-abuse fields and accessible rendering attributes."""
+
+    idempotency_token = forms.UUIDField(widget=forms.HiddenInput)
+    started = forms.CharField(widget=forms.HiddenInput)
+    # A field people never see; automated form fillers do, and fill it in.
+    website = forms.CharField(
+        label=_("Lad dette felt være tomt"), required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    autocomplete = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["idempotency_token"].initial = uuid.uuid4
+        self.fields["started"].initial = signing.TimestampSigner(salt=STARTED_SALT).sign(
+            str(int(time.time()))
+        )
+        for name, value in self.autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+        self._describe_fields()
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe_fields()
+
+    def _describe_fields(self):
+        """Tie each field's hint and error message to its input."""
+        has_errors = self.is_bound and hasattr(self, "_errors") and self._errors is not None
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.HiddenInput):
+                continue
+            bound = self[name]
+            ids = []
+            if field.help_text:
+                ids.append(f"{bound.auto_id}-hint")
+            if has_errors and name in self._errors:
+                ids.append(f"{bound.auto_id}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            else:
+                field.widget.attrs.pop("aria-invalid", None)
+            if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+                # A group is described on its fieldset, in the template.
+                field.widget.attrs.pop("aria-invalid", None)
+            elif ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+            else:
+                field.widget.attrs.pop("aria-describedby", None)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Formularen kunne ikke sendes. Prøv igen."), code="honeypot")
+        return ""
+
+    def clean_started(self):
+        signer = signing.TimestampSigner(salt=STARTED_SALT)
+        try:
+            started = int(signer.unsign(self.cleaned_data["started"], max_age=MAX_FORM_AGE_SECONDS))
+        except (signing.BadSignature, ValueError):
+            raise ValidationError(
+                _("Formularen er udløbet. Udfyld den igen, og send den på ny."), code="expired"
+            ) from None
+        if time.time() - started < settings.INTAKE_MIN_FILL_SECONDS:
+            raise ValidationError(
+                _("Formularen blev sendt meget hurtigt. Kontrollér oplysningerne, og send igen."),
+                code="too_fast",
+            )
+        return started
+
+    def hidden_errors(self):
+        """Errors of the hidden fields, shown in the summary, never lost."""
+        return [error for name in ("idempotency_token", "started", "website")
+                for error in self.errors.get(name, [])]
+
+    def fresh_guards(self):
+        """After a rejected submission, hand out a new timestamp so a retry can pass."""
+        data = self.data.copy()
+        data["started"] = self.fields["started"].initial
+        self.data = data
+
+
+class ConsentField(forms.BooleanField):
+    def __init__(self, label, **kwargs):
+        super().__init__(
+            label=label, required=True,
+            error_messages={"required": _("Du skal give dit samtykke for at sende.")}, **kwargs,
+        )
+
+
+class OfferForm(IntakeForm):
+    name = line(_("Navn"), 120, validators=(person_name,))
+    email = forms.EmailField(label=_("E-mail"), max_length=254,
+                             help_text=_("Vi sender en kvittering hertil."))
+    phone = line(_("Telefon (valgfrit)"), 30, required=False, validators=(phone_number,))
+    shifts = forms.MultipleChoiceField(
+        label=_("Vælg vagt"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vælg en eller flere vagter."),
+        error_messages={"invalid_choice": _("Vælg blandt de viste vagter.")},
+    )
+    message = text(_("Besked (valgfrit)"), 1000,
+                   help_text=_("Kort om dig selv eller spørgsmål til opgaven. Højst 1000 tegn. "
+                               "Skriv ikke helbredsoplysninger."))
+    consent = ConsentField(_("Jeg har læst privatlivspolitikken og giver samtykke til, at mine "
+                             "oplysninger sendes til organisationen bag opgaven."))
+
+    autocomplete = {"name": "name", "email": "email", "phone": "tel"}
+    field_order = ["name", "email", "phone", "shifts", "message", "consent"]
+
+    def __init__(self, *args, opportunity, **kwargs):
+        self.opportunity = opportunity
+        self.open_shifts = {}
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].widget.input_type = "tel"
+        if takes_shifts(opportunity):
+            self.open_shifts = {str(shift.pk): shift for shift in shifts_open_for(opportunity)}
+            self.fields["shifts"].required = True
+            self.fields["shifts"].error_messages["required"] = _("Vælg mindst én vagt.")
+            self.fields["shifts"].choices = [
+                (pk, shift_label(shift)) for pk, shift in self.open_shifts.items()
+            ]
+        else:
+            del self.fields["shifts"]
+
+    def clean_shifts(self):
+        chosen = self.cleaned_data["shifts"]
+        full = [self.open_shifts[pk] for pk in chosen if self.open_shifts[pk].places_left <= 0]
+        if full:
+            raise ValidationError(_("Der er ikke flere pladser på den valgte vagt."), code="full")
+        return [self.open_shifts[pk] for pk in chosen]
+
+
+class ReferralChoiceForm(forms.Form):
+    """Step one: where and what. Submitted by GET, holds nothing personal."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Borgerens kommune"), queryset=Municipality.objects.all(),
+        empty_label=_("Vælg kommune"), to_field_name="slug",
+    )
+    activity = forms.ModelChoiceField(
+        label=_("Hvilken slags hjælp"), queryset=Activity.objects.all(),
+        empty_label=_("Vælg aktivitet"), to_field_name="slug",
+    )
+
+
+class ReferralForm(IntakeForm):
+    municipality = forms.ModelChoiceField(
+        queryset=Municipality.objects.all(), to_field_name="slug", widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Vælg kommune og aktivitet igen.")},
+    )
+    activity = forms.ModelChoiceField(
+        queryset=Activity.objects.all(), to_field_name="slug", widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Vælg kommune og aktivitet igen.")},
+    )
+    organisation = forms.ChoiceField(
+        label=_("Vælg organisation"), widget=forms.RadioSelect,
+        help_text=_("Din henvendelse sendes kun til den organisation, du vælger."),
+        error_messages={"required": _("Vælg den organisation, henvendelsen skal sendes til."),
+                        "invalid_choice": _("Organisationen tilbyder ikke denne hjælp i "
+                                            "borgerens kommune. Vælg en anden.")},
+    )
+    name = line(_("Dit navn"), 120, validators=(person_name,))
+    referrer_role = line(_("Din rolle"), 120, help_text=_("Fx social- og sundhedshjælper "
+                                                         "eller pårørende."))
+    referrer_workplace = line(_("Arbejdssted (valgfrit)"), 160, required=False,
+                              help_text=_("Fx hjemmeplejen, Aalborg Kommune."))
+    email = forms.EmailField(label=_("Din e-mail"), max_length=254,
+                             help_text=_("Vi sender en kvittering hertil."))
+    phone = line(_("Dit telefonnummer (valgfrit)"), 30, required=False,
+                 validators=(phone_number,))
+    preferred_times = line(_("Foretrukne tidspunkter (valgfrit)"), 200, required=False,
+                           help_text=_("Fx hverdage om formiddagen."))
+    language = line(_("Sprog (valgfrit)"), 60, required=False,
+                    help_text=_("Hvis borgeren helst vil tale et andet sprog end dansk."))
+    contact_route = forms.ChoiceField(
+        label=_("Hvordan skal borgeren kontaktes?"), choices=ContactRoute.choices,
+        widget=forms.RadioSelect, initial=ContactRoute.REFERRER,
+    )
+    citizen_phone = line(_("Borgerens telefonnummer"), 30, required=False,
+                         validators=(phone_number,),
+                         help_text=_("Kun hvis borgeren skal kontaktes direkte."))
+    message = text(_("Praktisk note (valgfrit)"), 600,
+                   help_text=_("Fx adgangsforhold eller hvornår borgeren er hjemme. Skriv ingen "
+                               "helbredsoplysninger eller diagnoser. Højst 600 tegn."))
+    citizen_consent = ConsentField(_("Borgeren har givet samtykke til at blive kontaktet af en "
+                                     "frivillig organisation."))
+    consent = ConsentField(_("Jeg har læst privatlivspolitikken og giver samtykke til, at "
+                             "oplysningerne sendes til den valgte organisation."))
+
+    autocomplete = {"name": "name", "referrer_role": "organization-title",
+                    "referrer_workplace": "organization", "email": "email", "phone": "tel",
+                    "citizen_phone": "off", "language": "off", "preferred_times": "off"}
+    field_order = ["municipality", "activity", "organisation", "name", "referrer_role",
+                   "referrer_workplace", "email", "phone", "preferred_times", "language",
+                   "contact_route", "citizen_phone", "message", "citizen_consent", "consent"]
+
+    def __init__(self, *args, municipality, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["citizen_phone"].widget.input_type = "tel"
+        self.organisations = {}
+        if municipality and activity:
+            self.fields["municipality"].initial = municipality.slug
+            self.fields["activity"].initial = activity.slug
+            self.organisations = {
+                str(org.pk): org for org in organisations_offering(activity, municipality)
+            }
+        self.fields["organisation"].choices = [
+            (pk, org.title) for pk, org in self.organisations.items()
+        ]
+
+    def clean_organisation(self):
+        return self.organisations[self.cleaned_data["organisation"]]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("contact_route") == ContactRoute.DIRECT and not cleaned.get("citizen_phone"):
+            if "citizen_phone" not in self.errors:
+                self.add_error("citizen_phone", _("Skriv borgerens telefonnummer, når borgeren "
+                                                  "skal kontaktes direkte."))
+        return cleaned

@@ -1,0 +1,57 @@
+"""Storing a valid submission: one transaction, once, and mail after commit."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .availability import book_shifts
+from .models import CONSENT_VERSION, MatchRequest, erase_after_from, new_reference
+from .tasks import queue_notifications
+
+
+class Duplicate(Exception):
+    """The token was already used by a submission from someone else."""
+
+
+def existing_for(token, fingerprint):
+    """The request already stored under this token, if it is the same submission."""
+    found = MatchRequest.objects.filter(idempotency_token=token).first()
+    if found is None:
+        return None
+    if _fingerprint(found) != fingerprint:
+        raise Duplicate
+    return found
+
+
+def _fingerprint(match_request):
+    return (match_request.kind, match_request.organisation_id, match_request.email.casefold())
+
+
+def store(fields, shifts=()):
+    """Save one request (and its shift places) and queue its mail after commit.
+
+    Returns ``(request, created)``. Raises ``ShiftFull`` if a shift filled up
+    meanwhile (nothing is stored then) and ``Duplicate`` for a token reused by
+    a different submission.
+    """
+    now = timezone.now()
+    candidate = MatchRequest(
+        **fields, consent_version=CONSENT_VERSION, consent_given_at=now,
+        created_at=now, erase_after=erase_after_from(now),
+    )
+    fingerprint = _fingerprint(candidate)
+    for _attempt in range(3):
+        found = existing_for(candidate.idempotency_token, fingerprint)
+        if found:
+            return found, False
+        try:
+            with transaction.atomic():
+                candidate.save()
+                book_shifts(shifts, candidate.reference)
+                queue_notifications(candidate)
+            return candidate, True
+        except IntegrityError:
+            # Either an identical post won the race (found on the next turn) or,
+            # against all odds, the random reference was taken: draw a new one.
+            candidate.pk = None
+            candidate.reference = new_reference()
+    raise IntegrityError("could not store the match request")

@@ -1,0 +1,141 @@
+"""Background work: notification e-mails and the retention job.
+
+Mail is queued after the request is committed and never decides whether it is
+saved. django-tasks has no automatic retry, so a failed send re-enqueues
+itself with a growing delay, a bounded number of times; each e-mail's fate is
+a ``Notification`` row that administrators can see.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.mail import EmailMessage
+from django.core.signing import Signer
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+
+from portal.organisations.models import OrganisationAccess
+
+from .models import Notification
+
+logger = logging.getLogger(__name__)
+RECEIPT_SALT = "matching.receipt"
+
+
+def receipt_token(match_request):
+    return Signer(salt=RECEIPT_SALT).sign(match_request.reference)
+
+
+def receipt_path(match_request):
+    return reverse("matching:receipt", args=[receipt_token(match_request)])
+
+
+def coordinators_to_notify(organisation):
+    """Active coordinators of the organisation who have not turned notices off."""
+    return (
+        get_user_model().objects.filter(
+            is_active=True, groups__in=Group.objects.filter(
+                pk__in=OrganisationAccess.objects.filter(organisation=organisation)
+                .values("coordinators")
+            ),
+        )
+        .exclude(match_notifications__email_on_new_request=False)
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def queue_notifications(match_request):
+    """Record the e-mails to send and enqueue them once the request is committed."""
+    notifications = []
+    if match_request.email:
+        notifications.append(
+            Notification(request=match_request, purpose=Notification.Purpose.RECEIPT)
+        )
+    notifications += [
+        Notification(request=match_request, purpose=Notification.Purpose.COORDINATOR,
+                     recipient=user)
+        for user in coordinators_to_notify(match_request.organisation)
+    ]
+    Notification.objects.bulk_create(notifications)
+    ids = [notification.pk for notification in Notification.objects.filter(
+        request=match_request, state=Notification.State.PENDING)]
+    transaction.on_commit(lambda: [send_notification.enqueue(pk) for pk in ids])
+
+
+def _message(notification):
+    match_request = notification.request
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    context = {"request": match_request, "organisation": match_request.organisation.title}
+    if notification.purpose == Notification.Purpose.RECEIPT:
+        context["receipt_url"] = base + receipt_path(match_request)
+        template, to = "matching/mail/receipt.txt", match_request.email
+    else:
+        context["admin_url"] = base + reverse(
+            "wagtailsnippets_matching_matchrequest:inspect", args=[match_request.pk]
+        )
+        template, to = "matching/mail/coordinator_notice.txt", notification.recipient.email
+    subject, _, body = render_to_string(template, context).strip().partition("\n")
+    return EmailMessage(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def _describe(error):
+    code = getattr(error, "smtp_code", None)
+    return f"{type(error).__name__}{f' {code}' if code else ''}"[:200]
+
+
+@task()
+def send_notification(notification_id):
+    notification = (
+        Notification.objects.select_related("request__organisation", "recipient")
+        .filter(pk=notification_id, state=Notification.State.PENDING)
+        .first()
+    )
+    if notification is None or notification.request.erased_at:
+        return "skipped"
+    notification.attempts += 1
+    try:
+        _message(notification).send()
+    except (smtplib.SMTPException, OSError) as error:
+        notification.last_error = _describe(error)
+        if notification.attempts >= settings.INTAKE_MAIL_ATTEMPTS:
+            notification.state = Notification.State.FAILED
+            notification.save()
+            logger.error("Notification %s failed for good: %s", notification.pk,
+                         notification.last_error)
+            return "failed"
+        notification.save()
+        _retry(notification)
+        return "retrying"
+    notification.state = Notification.State.SENT
+    notification.sent_at = timezone.now()
+    notification.last_error = ""
+    notification.save()
+    return "sent"
+
+
+def _retry(notification):
+    backend = send_notification.get_backend()
+    if backend.supports_defer:
+        delay = timedelta(minutes=2 ** notification.attempts)
+        send_notification.using(run_after=timezone.now() + delay).enqueue(notification.pk)
+    else:
+        # A backend that runs tasks at once (the demo, the tests) cannot wait; the
+        # attempts are still bounded by INTAKE_MAIL_ATTEMPTS.
+        send_notification.enqueue(notification.pk)
+
+
+@task()
+def erase_expired_requests():
+    from .privacy import erase_expired
+
+    report = erase_expired()
+    return {"erased": len(report.erased), "flagged": len(report.flagged)}
+

@@ -1,0 +1,23 @@
+"""The seam content templates use: they load this tag, they never import matching."""
+
+from django import template
+from django.conf import settings
+
+from ..availability import is_open
+from ..forms import OfferForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("matching/includes/offer_section.html", takes_context=True)
+def offer_form(context, opportunity):
+    """The "Jeg vil gerne hjælpe" form for an opportunity page, or why it is closed."""
+    form = OfferForm(opportunity=opportunity) if is_open(opportunity) else None
+    return {"form": form, "opportunity": opportunity, "request": context.get("request"),
+            "csrf_token": context.get("csrf_token")}
+
+
+@register.simple_tag
+def retention_days():
+    """The retention period as configured, so the privacy policy cannot drift from it."""
+    return settings.MATCH_REQUEST_RETENTION_DAYS

@@ -1,0 +1,109 @@
+"""What a coordinator (or the sender) does to a request, each step in the audit log.
+
+Log entries carry codes and ids only (a status, a user id), never what the
+person wrote, so the audit trail may outlive the erasure of the request.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter, log
+
+from portal.organisations.models import OrganisationAccess
+
+from .availability import release_shifts
+from .models import MatchRequestNote, Status
+
+RELEASING = (Status.WITHDRAWN, Status.NOT_MATCHED, Status.CLOSED)
+
+
+def coordinators_of(organisation):
+    """Users who may be assigned a request of this organisation."""
+    return get_user_model().objects.filter(
+        is_active=True, groups__pk=organisation.access.coordinators_id
+    ).order_by("first_name", "last_name", "username")
+
+
+def coordinators_of_any(organisations):
+    groups = OrganisationAccess.objects.filter(organisation__in=organisations)
+    return (
+        get_user_model().objects.filter(is_active=True, groups__in=groups.values("coordinators"))
+        .distinct().order_by("first_name", "last_name", "username")
+    )
+
+
+@transaction.atomic
+def change_status(match_request, status, user=None):
+    status = Status(status)
+    previous = match_request.status
+    match_request.move_to(status)  # raises ValueError on a step off the path
+    match_request.flagged_stale_at = None
+    match_request.save()
+    # A place on a shift is given back unless the volunteer was matched to it.
+    if status in RELEASING and previous != Status.MATCHED:
+        release_shifts(match_request.reference)
+    log(match_request, "matching.status", user=user, data={"status": status.value})
+
+
+@transaction.atomic
+def assign(match_request, assignee, user=None):
+    if assignee is not None and not coordinators_of(match_request.organisation).filter(
+        pk=assignee.pk
+    ).exists():
+        raise ValueError("only a coordinator of the request's organisation can be assigned")
+    match_request.assigned_to = assignee
+    match_request.flagged_stale_at = None
+    match_request.save()
+    log(match_request, "matching.assign", user=user,
+        data={"assigned_to": assignee.pk if assignee else None})
+
+
+@transaction.atomic
+def add_note(match_request, text, author):
+    note = MatchRequestNote.objects.create(request=match_request, text=text, author=author)
+    match_request.flagged_stale_at = None
+    match_request.save(update_fields=["flagged_stale_at", "updated_at"])
+    log(match_request, "matching.note", user=author, data={"note": note.pk})
+    return note
+
+
+@transaction.atomic
+def erase(match_request, user=None, reason="request"):
+    release_shifts(match_request.reference)
+    match_request.erase()
+    log(match_request, "matching.erase", user=user, data={"reason": reason})
+
+
+class StatusFormatter(LogFormatter):
+    label = _("Henvendelse: status ændret")
+
+    def format_message(self, log_entry):
+        try:
+            return _("Status ændret til \u201c%(status)s\u201d") % {
+                "status": Status(log_entry.data["status"]).label
+            }
+        except (KeyError, TypeError, ValueError):
+            return _("Status ændret")
+
+
+class AssignFormatter(LogFormatter):
+    label = _("Henvendelse: tildelt")
+
+    def format_message(self, log_entry):
+        if (log_entry.data or {}).get("assigned_to") is None:
+            return _("Tildeling fjernet")
+        user = get_user_model().objects.filter(pk=log_entry.data["assigned_to"]).first()
+        name = (user.get_full_name() or user.get_username()) if user else "?"
+        return _("Tildelt %(name)s") % {"name": name}
+
+
+def register_actions(actions):
+    actions.register_action("matching.status")(StatusFormatter)
+    actions.register_action("matching.assign")(AssignFormatter)
+    actions.register_action("matching.note", _("Henvendelse: note"), _("Intern note tilføjet"))
+    actions.register_action(
+        "matching.erase", _("Henvendelse: slettet"), _("Personoplysninger slettet")
+    )
+    actions.register_action(
+        "matching.export", _("Henvendelser: eksport"), _("Personoplysninger udleveret")
+    )

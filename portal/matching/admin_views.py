@@ -1,0 +1,172 @@
+"""The coordinators' workspace views.
+
+Every view that loads a request does it through ``ScopedObjectMixin``, which
+asks ``MatchRequest.objects.for_user``: another organisation's id is a 404.
+"""
+
+from django import forms
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from wagtail.admin import messages
+from wagtail.admin.views.generic import DeleteView, HistoryView, InspectView
+from wagtail.admin.views.generic.usage import UsageView
+
+from .availability import booked_shifts
+from .models import MatchRequest, NotificationPreference, Status
+from .permissions import is_coordinator
+from .workflow import add_note, assign, change_status, coordinators_of, erase
+
+VIEWSET_URL = "wagtailsnippets_matching_matchrequest"
+
+
+def inspect_url(match_request):
+    return reverse(f"{VIEWSET_URL}:inspect", args=[match_request.pk])
+
+
+class ScopedObjectMixin:
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        pk = unquote(str(self.kwargs[getattr(self, "pk_url_kwarg", None) or "pk"]))
+        return get_object_or_404(MatchRequest.objects.for_user(self.request.user), pk=pk)
+
+
+class ScopedEditView(ScopedObjectMixin, View):
+    """Requests are worked from their detail page, not edited as a whole."""
+
+    def get(self, request, pk):
+        return redirect(inspect_url(self.get_object()))
+
+    post = get
+
+
+class NoCreateView(View):
+    """Requests come in through the public forms only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
+class ScopedDeleteView(ScopedObjectMixin, DeleteView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, UsageView):
+    pass
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Ny intern note"), max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AssignForm(forms.Form):
+    assigned_to = forms.ModelChoiceField(
+        label=gettext_lazy("Tildel til"), queryset=None, required=False,
+        empty_label=gettext_lazy("Ingen"),
+    )
+
+    def __init__(self, *args, match_request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = coordinators_of(match_request.organisation)
+        self.fields["assigned_to"].initial = match_request.assigned_to_id
+
+
+class ScopedInspectView(ScopedObjectMixin, InspectView):
+    template_name = "matching/admin/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        match_request = self.object
+        context.update(
+            match_request=match_request,
+            notes=match_request.notes.select_related("author"),
+            bookings=list(booked_shifts(match_request.reference)),
+            transitions=[Status(s) for s in Status if s in match_request.allowed_statuses()],
+            note_form=NoteForm(),
+            assign_form=AssignForm(match_request=match_request),
+            history_url=reverse(f"{VIEWSET_URL}:history", args=[match_request.pk]),
+            notifications=match_request.notifications.all(),
+        )
+        return context
+
+
+class ScopedActionView(ScopedObjectMixin, View):
+    """A POST that does one thing to one request, then back to its detail page."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        match_request = self.get_object()
+        self.act(request, match_request)
+        return redirect(inspect_url(match_request))
+
+
+class StatusView(ScopedActionView):
+    def act(self, request, match_request):
+        try:
+            change_status(match_request, request.POST.get("status", ""), user=request.user)
+        except ValueError:
+            messages.error(request, _("Den status kan henvendelsen ikke få nu."))
+        else:
+            messages.success(request, _("Status ændret til \u201c%(status)s\u201d.")
+                             % {"status": match_request.get_status_display()})
+
+
+class AssignView(ScopedActionView):
+    def act(self, request, match_request):
+        form = AssignForm(request.POST, match_request=match_request)
+        if form.is_valid():
+            assign(match_request, form.cleaned_data["assigned_to"], user=request.user)
+            messages.success(request, _("Tildelingen er gemt."))
+        else:
+            messages.error(request, _("Vælg en koordinator fra organisationen."))
+
+
+class NoteView(ScopedActionView):
+    def act(self, request, match_request):
+        form = NoteForm(request.POST)
+        if form.is_valid():
+            add_note(match_request, form.cleaned_data["text"], request.user)
+            messages.success(request, _("Noten er gemt."))
+        else:
+            messages.error(request, _("Skriv en note på højst 2000 tegn."))
+
+
+class EraseView(ScopedActionView):
+    def act(self, request, match_request):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        if match_request.erased_at is None:
+            erase(match_request, user=request.user, reason="admin")
+        messages.success(request, _("Personoplysningerne er slettet."))
+
+
+class PreferenceForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreference
+        fields = ["email_on_new_request"]
+
+
+def notification_preferences(request):
+    if not (request.user.is_superuser or is_coordinator(request.user)):
+        raise PermissionDenied
+    preference, _created = NotificationPreference.objects.get_or_create(user=request.user)
+    form = PreferenceForm(request.POST if request.method == "POST" else None, instance=preference)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Dine notifikationsindstillinger er gemt."))
+        return redirect(f"{VIEWSET_URL}:preferences")
+    return TemplateResponse(request, "matching/admin/preferences.html", {
+        "form": form, "page_title": _("Mine notifikationer"), "header_icon": "mail",
+    })

@@ -1,0 +1,73 @@
+"""Filters of the coordinators' listing; every choice list is narrowed to the user."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+from portal.core.models import Municipality
+from portal.opportunities.models import OpportunityPage, Shift, ShiftBooking
+
+from .models import Kind, MatchRequest, Status, organisations_coordinated_by
+from .workflow import coordinators_of_any
+
+
+class MatchRequestFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=Status.choices)
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=Kind.choices)
+    opportunity = django_filters.ModelChoiceFilter(
+        label=_("Frivilligopgave"), queryset=OpportunityPage.objects.none(),
+        method="filter_opportunity",
+    )
+    shift = django_filters.ModelChoiceFilter(
+        label=_("Vagt"), queryset=Shift.objects.none(), method="filter_shift"
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Kommune"), queryset=Municipality.objects.none(), method="filter_municipality"
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Modtaget"), widget=DateRangePickerWidget
+    )
+    assigned_to = django_filters.ModelChoiceFilter(
+        label=_("Tildelt"), queryset=None, null_label=_("Ikke tildelt"),
+    )
+
+    class Meta:
+        model = MatchRequest
+        fields = ["status", "kind", "opportunity", "shift", "municipality", "created_at",
+                  "assigned_to"]
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        user = request.user
+        organisations = organisations_coordinated_by(user).values("pk")
+        opportunities = OpportunityPage.objects.filter(owner_organisation__in=organisations)
+        self.filters["opportunity"].queryset = opportunities.order_by("title")
+        self.filters["shift"].queryset = (
+            Shift.objects.filter(opportunity__in=opportunities)
+            .select_related("opportunity").order_by("-starts_at")
+        )
+        self.filters["municipality"].queryset = Municipality.objects.filter(
+            Q(pk__in=OpportunityPage.municipalities.through.objects.filter(
+                opportunitypage__in=opportunities).values("municipality"))
+            | Q(pk__in=MatchRequest.objects.for_user(user).values("municipality"))
+        )
+        self.filters["assigned_to"].queryset = coordinators_of_any(organisations)
+
+    def filter_opportunity(self, queryset, name, value):
+        return queryset.filter(opportunity_id=value.pk) if value else queryset
+
+    def filter_shift(self, queryset, name, value):
+        if not value:
+            return queryset
+        references = ShiftBooking.objects.filter(shift=value).values("reference")
+        return queryset.filter(reference__in=references)
+
+    def filter_municipality(self, queryset, name, value):
+        if not value:
+            return queryset
+        # A referral names the citizen's municipality; an offer the opportunity's.
+        on_opportunity = OpportunityPage.objects.filter(municipalities=value).values("pk")
+        return queryset.filter(municipality=value) | queryset.filter(
+            opportunity__in=on_opportunity
+        )

@@ -1,0 +1,98 @@
+"""Retention, access and erasure of the personal data in match requests.
+
+Erasure wipes the personal fields and the notes and gives back shift places;
+the row remains as an anonymous trace (reference, kind, organisation, dates,
+status) and the audit log records that it happened, without any content.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from .availability import booked_shifts
+from .models import FINISHED, MatchRequest, Status
+from .workflow import erase
+
+STALE_AFTER = timedelta(days=365)
+
+
+@dataclass
+class RetentionReport:
+    erased: list = field(default_factory=list)
+    flagged: list = field(default_factory=list)
+
+
+def _live():
+    return MatchRequest.objects.filter(erased_at__isnull=True)
+
+
+def erase_expired(today=None):
+    """Erase finished requests past their date; flag open ones untouched for a year."""
+    today = today or timezone.localdate()
+    report = RetentionReport()
+    expired = _live().filter(status__in=FINISHED, erase_after__lt=today).order_by("pk")
+    for match_request in expired.iterator():
+        with transaction.atomic():
+            erase(match_request, reason="retention")
+        report.erased.append(match_request.reference)
+    stale = _live().exclude(status__in=FINISHED).filter(
+        updated_at__lt=timezone.now() - STALE_AFTER, flagged_stale_at__isnull=True
+    )
+    report.flagged = list(stale.values_list("reference", flat=True))
+    # update() leaves updated_at alone, so flagging does not count as a touch.
+    stale.update(flagged_stale_at=timezone.now())
+    return report
+
+
+def requests_of(email):
+    return (
+        _live().filter(email__iexact=email.strip())
+        .select_related("organisation", "opportunity", "municipality", "activity")
+        .prefetch_related("notes")
+        .order_by("created_at")
+    )
+
+
+def _when(value):
+    return value.isoformat() if value else None
+
+
+def personal_data(email):
+    """Everything stored about the person with this e-mail address, across organisations."""
+    requests = []
+    for match_request in requests_of(email):
+        requests.append({
+            "reference": match_request.reference,
+            "kind": match_request.kind,
+            "status": Status(match_request.status).label,
+            "organisation": match_request.organisation.title,
+            "opportunity": match_request.opportunity.title if match_request.opportunity else None,
+            "received": _when(match_request.created_at),
+            "consent": {"version": match_request.consent_version,
+                        "given_at": _when(match_request.consent_given_at)},
+            "erase_after": _when(match_request.erase_after),
+            **{name: getattr(match_request, name) for name in MatchRequest.PERSONAL_FIELDS},
+            "municipality": str(match_request.municipality or "") or None,
+            "activity": str(match_request.activity or "") or None,
+            "contact_route": match_request.contact_route or None,
+            "shifts": [
+                {"starts_at": _when(booking.shift.starts_at),
+                 "ends_at": _when(booking.shift.ends_at)}
+                for booking in booked_shifts(match_request.reference)
+            ],
+            "notes": [{"written": _when(note.created_at), "text": note.text}
+                      for note in match_request.notes.all()],
+        })
+    return {"email": email.strip(), "exported_at": _when(timezone.now()), "requests": requests}
+
+
+def erase_personal_data(email, user=None):
+    """Erase every request of this person; returns the references erased."""
+    erased = []
+    for match_request in requests_of(email):
+        with transaction.atomic():
+            erase(match_request, user=user, reason="data_subject_request")
+        erased.append(match_request.reference)
+    return erased

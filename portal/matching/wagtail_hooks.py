@@ -1,0 +1,185 @@
+"""The "Henvendelser" workspace in the Wagtail admin.
+
+Isolation lives in one place: ``MatchRequest.objects.for_user``. The listing,
+export, choosers, bulk actions, counts and every view that loads a single
+request go through it (``ScopedObjectMixin`` for the latter).
+"""
+
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views, bulk_actions, personal_data_views
+from .dashboard import MatchRequestsPanel
+from .filters import MatchRequestFilterSet
+from .models import MatchRequest, Notification
+from .permissions import MatchRequestPermissionPolicy, is_coordinator
+from .workflow import register_actions
+
+register_permission_policy(MatchRequest, MatchRequestPermissionPolicy(), exact_class=True)
+
+
+def _scoped(view_class, method):
+    def scoped(self, *args):
+        queryset = MatchRequest.objects.for_user(self.request.user)
+        if method == "get_object":
+            return queryset.get(pk=args[0])
+        if method == "get_objects":
+            return queryset.filter(pk__in=args[0])
+        return queryset
+
+    return type(f"Scoped{view_class.__name__}", (view_class,), {method: scoped})
+
+
+class MatchRequestChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = _scoped(ChooseView, "get_object_list")
+    choose_results_view_class = _scoped(ChooseResultsView, "get_object_list")
+    chosen_view_class = _scoped(SnippetChosenView, "get_object")
+    chosen_multiple_view_class = _scoped(SnippetChosenMultipleView, "get_objects")
+
+
+def _export_safe(value):
+    """Keep a spreadsheet from reading submitted text as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class MatchRequestViewSet(SnippetViewSet):
+    model = MatchRequest
+    icon = "mail"
+    menu_label = _("Henvendelser")
+    menu_name = "henvendelser"
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    copy_view_enabled = False  # requests are never made by hand
+    inspect_view_class = admin_views.ScopedInspectView
+    inspect_view_fields_exclude = ["id", "idempotency_token"]
+    delete_view_class = admin_views.ScopedDeleteView
+    history_view_class = admin_views.ScopedHistoryView
+    usage_view_class = admin_views.ScopedUsageView
+    chooser_viewset_class = MatchRequestChooserViewSet
+    filterset_class = MatchRequestFilterSet
+    search_fields = ["reference", "name"]
+    search_backend_name = None  # plain database lookups: requests are never indexed
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_display = [
+        "reference",
+        Column("kind", label=_("Type"), accessor="get_kind_display"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("organisation", label=_("Organisation")),
+        Column("opportunity", label=_("Frivilligopgave")),
+        Column("assigned_to", label=_("Tildelt")),
+        DateColumn("created_at", label=_("Modtaget")),
+    ]
+    list_export = ["reference", "get_kind_display", "get_status_display", "organisation",
+                   "opportunity", "created_at", "name", "email", "phone", "municipality",
+                   "activity", "assigned_to", "erase_after"]
+    export_headings = {"get_kind_display": _("Type"), "get_status_display": _("Status")}
+    export_filename = "henvendelser"
+
+    def get_queryset(self, request):
+        return (
+            MatchRequest.objects.for_user(request.user)
+            .select_related("organisation", "opportunity", "assigned_to", "municipality",
+                            "activity")
+        )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            custom_field_preprocess={
+                field: {"csv": _export_safe, "xlsx": _export_safe}
+                for field in ("name", "email", "phone", "organisation", "opportunity")
+            },
+            **kwargs,
+        )
+
+    @property
+    def edit_view(self):
+        return admin_views.ScopedEditView.as_view()
+
+    @property
+    def add_view(self):
+        return admin_views.NoCreateView.as_view()
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("status/<int:pk>/", admin_views.StatusView.as_view(), name="status"),
+            path("assign/<int:pk>/", admin_views.AssignView.as_view(), name="assign"),
+            path("note/<int:pk>/", admin_views.NoteView.as_view(), name="note"),
+            path("erase/<int:pk>/", admin_views.EraseView.as_view(), name="erase"),
+            path("preferences/", admin_views.notification_preferences, name="preferences"),
+            path("personal-data/", personal_data_views.personal_data_view,
+                 name="personal_data"),
+        ]
+
+
+class NotificationViewSet(SnippetViewSet):
+    """Administrators see every e-mail that failed or waits; nothing here is editable."""
+
+    model = Notification
+    icon = "warning"
+    menu_label = _("E-mails")
+    menu_name = "henvendelser-emails"
+    list_display = ["request", "purpose", "state", "attempts", "last_error",
+                    DateColumn("created_at", label=_("Oprettet"))]
+    list_filter = ["state", "purpose"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Notification.objects.select_related("request")
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or is_coordinator(request.user)
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+class MatchingGroup(SnippetViewSetGroup):
+    items = (MatchRequestViewSet, NotificationViewSet)
+    menu_icon = "mail"
+    menu_label = _("Henvendelser")
+    menu_name = "henvendelser-gruppe"
+
+    def get_submenu_items(self):
+        return super().get_submenu_items() + [
+            CoordinatorMenuItem(_("Mine notifikationer"), reverse_lazy(
+                f"{admin_views.VIEWSET_URL}:preferences"), icon_name="mail", order=50),
+            SuperuserMenuItem(_("Indsigt og sletning"), reverse_lazy(
+                f"{admin_views.VIEWSET_URL}:personal_data"), icon_name="user", order=60),
+        ]
+
+
+register_snippet(MatchingGroup)
+
+
+@hooks.register("register_log_actions")
+def register_matching_log_actions(actions):
+    register_actions(actions)
+
+
+@hooks.register("construct_homepage_panels")
+def add_match_requests_panel(request, panels):
+    panels.append(MatchRequestsPanel(request))
+
+
+for action_class in bulk_actions.ACTIONS:
+    # Registered after Wagtail's own snippet bulk actions, so these take their place.
+    hooks.register("register_bulk_action", action_class, order=10)

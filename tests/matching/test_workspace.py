@@ -1,0 +1,136 @@
+"""The coordinators' workspace: status path, notes, assignment, export, preferences."""
+
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from portal.matching.models import MatchRequest, NotificationPreference, Status
+
+from .conftest import coordinator_of, make_request
+
+pytestmark = pytest.mark.django_db
+NS = "wagtailsnippets_matching_matchrequest"
+
+
+@pytest.fixture
+def own(organisation):
+    return make_request(organisation, name="Egen Egebjerg", email="=HYPERLINK(1)@example.org")
+
+
+@pytest.fixture
+def signed_in(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+def test_status_follows_the_explicit_path_and_each_step_is_logged(signed_in, own, coordinator):
+    url = reverse(f"{NS}:status", args=[own.pk])
+    signed_in.post(url, {"status": Status.MATCHED})  # not allowed straight from "new"
+    own.refresh_from_db()
+    assert own.status == Status.NEW
+    for status in (Status.CONTACTED, Status.MATCHED, Status.CLOSED):
+        signed_in.post(url, {"status": status})
+        own.refresh_from_db()
+        assert own.status == status
+    entries = ModelLogEntry.objects.filter(action="matching.status").order_by("timestamp")
+    assert [e.data["status"] for e in entries] == ["contacted", "matched", "closed"]
+    assert {e.user_id for e in entries} == {coordinator.pk}
+    history = signed_in.get(reverse(f"{NS}:history", args=[own.pk])).content.decode()
+    assert "Afsluttet" in history
+    signed_in.post(url, {"status": Status.NEW})
+    own.refresh_from_db()
+    assert own.status == Status.CLOSED
+
+
+def test_notes_have_an_author_and_a_time(signed_in, own, coordinator):
+    signed_in.post(reverse(f"{NS}:note", args=[own.pk]), {"text": "Ringede, ingen svar."})
+    note = own.notes.get()
+    assert note.author == coordinator and note.created_at
+    page = signed_in.get(reverse(f"{NS}:inspect", args=[own.pk])).content.decode()
+    assert "Ringede, ingen svar." in page and "Kim" in page
+    entry = ModelLogEntry.objects.get(action="matching.note")
+    assert "Ringede" not in str(entry.data)
+
+
+def test_requests_are_assigned_only_within_the_organisation(
+    signed_in, own, coordinator, other_coordinator
+):
+    url = reverse(f"{NS}:assign", args=[own.pk])
+    signed_in.post(url, {"assigned_to": other_coordinator.pk})
+    own.refresh_from_db()
+    assert own.assigned_to is None
+    signed_in.post(url, {"assigned_to": coordinator.pk})
+    own.refresh_from_db()
+    assert own.assigned_to == coordinator
+
+
+def test_search_finds_by_reference_and_name(signed_in, own, organisation):
+    make_request(organisation, name="Helt Anden")
+    listing = reverse(f"{NS}:list")
+    for query in (own.reference, "Egebjerg"):
+        body = signed_in.get(listing, {"q": query}).content.decode()
+        assert own.reference in body and "Helt Anden" not in body
+
+
+def test_filters_narrow_the_listing(signed_in, own, organisation, coordinator):
+    other = make_request(organisation, name="Anden Person")
+    other.status = Status.CONTACTED
+    other.assigned_to = coordinator
+    other.save()
+    listing = reverse(f"{NS}:list")
+    body = signed_in.get(listing, {"status": "contacted"}).content.decode()
+    assert other.reference in body and own.reference not in body
+    body = signed_in.get(listing, {"assigned_to": coordinator.pk}).content.decode()
+    assert other.reference in body and own.reference not in body
+
+
+def test_export_as_csv_and_xlsx_keeps_formulas_inert(signed_in, own):
+    listing = reverse(f"{NS}:list")
+    csv = b"".join(signed_in.get(listing, {"export": "csv"}).streaming_content).decode()
+    assert own.reference in csv and "'=HYPERLINK" in csv
+    response = signed_in.get(listing, {"export": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)
+                                                if response.streaming else response.content))
+    values = [cell.value for row in workbook.active.iter_rows() for cell in row]
+    assert own.reference in values
+    assert not any(isinstance(v, str) and v.startswith("=") for v in values)
+
+
+def test_create_is_disabled(signed_in, admin_client):
+    assert signed_in.get(reverse(f"{NS}:add")).status_code in (302, 403)
+    assert admin_client.get(reverse(f"{NS}:add")).status_code in (302, 403)
+    assert not MatchRequest.objects.exists()
+
+
+def test_each_user_chooses_whether_to_get_notice_mails(signed_in, coordinator):
+    url = reverse(f"{NS}:preferences")
+    assert signed_in.get(url).status_code == 200
+    signed_in.post(url, {})  # an unticked box: no mails
+    assert NotificationPreference.objects.get(user=coordinator).email_on_new_request is False
+
+
+def test_only_superusers_erase_from_the_admin(signed_in, own, admin_client):
+    url = reverse(f"{NS}:erase", args=[own.pk])
+    signed_in.post(url)
+    own.refresh_from_db()
+    assert own.name == "Egen Egebjerg"
+    admin_client.post(url)
+    own.refresh_from_db()
+    assert own.name == "" and own.erased_at
+
+
+def test_overdue_requests_are_counted(client, organisation):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_request(organisation, created_at=timezone.now() - timedelta(days=5))
+    make_request(organisation)
+    coordinator = coordinator_of(organisation, "tal")
+    client.force_login(coordinator)
+    body = client.get("/admin/").content.decode()
+    assert "<span>2</span> nye henvendelser" in body
+    assert "<span>1</span> over tre dage uden svar" in body

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import Municipality
+from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import OrganisationPage
 
 
@@ -35,6 +36,7 @@ class HomePage(Page):
             "municipalities": Municipality.objects.filter(organisations__in=organisations)
             .distinct()
             .count(),
+            "open_opportunities": OpportunityPage.objects.open().count(),
         }
 
     def get_context(self, request, *args, **kwargs):

@@ -9,6 +9,7 @@ from django.db import transaction
 DEMO_STEPS = [
     ("Sidetræ og indholdssider", "portal.home.demo"),
     ("Organisationer og brugere", "portal.organisations.demo"),
+    ("Frivilligopgaver og vagter", "portal.opportunities.demo"),
     ("Digitale værktøjer og erfaringer", "portal.toolshare.demo"),
     ("Samskabelsescases og vejledninger", "portal.cases.demo"),
 ]

@@ -6,6 +6,7 @@ so a page with fifty partners renders as cheaply as one with a single partner.
 
 from django.db.models import Q
 
+from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import OrganisationPage
 
 from .models import CasePage, CasePartner, GuidePage, PartnerRole
@@ -14,6 +15,27 @@ from .models import CasePage, CasePartner, GuidePage, PartnerRole
 def owner_of(page):
     """The organisation that publishes ``page`` (its parent in the tree)."""
     return OrganisationPage.objects.filter(path=page.path[: -page.steplen]).first()
+
+
+RELATED_OPPORTUNITIES = 4
+
+
+def open_opportunities():
+    """Open opportunities, with what their cards show fetched alongside."""
+    return (
+        OpportunityPage.objects.open().with_next_shift()
+        .select_related("owner_organisation").prefetch_related("municipalities")
+        .order_by("-first_published_at")
+    )
+
+
+def related_opportunities(activities, municipalities):
+    """Open opportunities sharing an activity or a municipality, in a fixed number of queries."""
+    if not (activities or municipalities):
+        return []
+    condition = Q(activities__in=activities) | Q(municipalities__in=municipalities)
+    matching = OpportunityPage.objects.filter(condition).values("pk")
+    return list(open_opportunities().filter(pk__in=matching)[:RELATED_OPPORTUNITIES])
 
 
 def _tagging(page):
@@ -32,8 +54,13 @@ def case_links(case):
     )
     # Listed by id so that a preview (whose relations live in memory) works too.
     tool_ids = [tool.pk for tool in case.tools.all()]
+    tagging = _tagging(case)
     return {
-        **_tagging(case),
+        **tagging,
+        "opportunity_list": related_opportunities(
+            [activity.pk for activity in case.activities.all()],
+            [municipality.pk for municipality in tagging["municipality_list"]],
+        ),
         "owner": owner_of(case),
         "partner_list": partners,
         "tool_list": list(ToolPage.objects.live().public().filter(pk__in=tool_ids)
@@ -57,7 +84,8 @@ def guide_links(guide):
 
 
 def organisation_links(organisation):
-    """Cases the organisation took part in (with its role), its guides and the tools it uses."""
+    """Its open opportunities, the cases it took part in (with its role), its guides and
+    the tools it uses."""
     from portal.toolshare.models import ToolPage, ToolUsage
 
     roles = dict(
@@ -71,6 +99,7 @@ def organisation_links(organisation):
     for case in cases:
         case.organisation_role = role_labels.get(roles.get(case.pk, PartnerRole.LEAD))
     return {
+        "hub_opportunities": list(open_opportunities().filter(owner_organisation=organisation)),
         "hub_cases": cases,
         "hub_guides": list(GuidePage.objects.child_of(organisation).live().public()),
         "hub_tools_used": list(
@@ -79,3 +108,17 @@ def organisation_links(organisation):
         ),
         "hub_tools_published": list(ToolPage.objects.child_of(organisation).live().public()),
     }
+
+
+def cases_for_opportunity(opportunity, limit=3):
+    """Cases in the same activity or municipality as an opportunity: the way back."""
+    activities = [activity.pk for activity in opportunity.activities.all()]
+    municipalities = [municipality.pk for municipality in opportunity.municipalities.all()]
+    if not (activities or municipalities):
+        return []
+    matching = CasePage.objects.filter(
+        Q(activities__in=activities) | Q(municipalities__in=municipalities)
+    ).values("pk")
+    return list(
+        CasePage.objects.live().public().filter(pk__in=matching).order_by("-start_date")[:limit]
+    )

@@ -9,6 +9,7 @@ from portal.cases.facets import (
     FreeTextFilter,
     Option,
     choice_options,
+    fixed_options,
     listing_context,
     related_options,
 )
@@ -17,6 +18,13 @@ from portal.core.models import Municipality, Theme
 from .models import OrganisationKind, OrganisationPage
 
 PER_PAGE = 20
+
+
+def opportunity_options(queryset):
+    from portal.opportunities.models import OpportunityPage
+
+    has_open = Q(pk__in=OpportunityPage.objects.open().values("owner_organisation"))
+    return fixed_options(("ja", _("Har åbne frivilligopgaver"), has_open))(queryset)
 
 
 def served_municipality_options(queryset):
@@ -35,6 +43,7 @@ class OrganisationFilterSet(FacetedFilterSet):
         label=_("Arbejder i kommune (inkl. landsdækkende)"), options=served_municipality_options
     )
     tema = FacetFilter(label=_("Tema"), options=related_options(Theme, "themes"))
+    opgaver = FacetFilter(label=_("Frivilligopgaver"), options=opportunity_options)
 
     class Meta:
         model = OrganisationPage

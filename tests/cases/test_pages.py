@@ -130,7 +130,9 @@ def test_reverse_links_are_computed_from_the_data(client, organisation, organisa
 def test_case_page_queries_do_not_grow_with_its_links(
     client, organisation, organisation_index, django_assert_max_num_queries
 ):
-    case = CasePageFactory(parent=organisation)
+    case = CasePageFactory(
+        parent=organisation, tags={"municipalities": [Municipality.objects.get(name="Aalborg")]}
+    )
     add_partner(case, organisation, PartnerRole.LEAD)
     add_document(case, "Rapport 0")
     case.tools.set([ToolPageFactory(parent=organisation)])
@@ -162,3 +164,61 @@ def test_guide_page_queries_do_not_grow_with_its_links(client, organisation):
         CasePageFactory(parent=organisation, tags={"themes": [theme]})
     many, _ = queries_for(client, guide.url)
     assert many == few
+
+
+@pytest.mark.django_db
+def test_case_page_links_open_opportunities_in_the_same_activity_or_municipality(
+    client, organisation
+):
+    from portal.core.models import Activity
+    from portal.opportunities.models import Status
+    from tests.opportunities.factories import OpportunityPageFactory
+
+    besoegsven, it_hjaelp = (
+        Activity.objects.get(slug=slug) for slug in ("besoegsven", "it-hjaelp")
+    )
+    aalborg, odense = (Municipality.objects.get(name=name) for name in ("Aalborg", "Odense"))
+    case = CasePageFactory(parent=organisation,
+                           tags={"activities": [besoegsven], "municipalities": [aalborg]})
+    same_activity = OpportunityPageFactory(parent=organisation, title="Besøgsven i Odense",
+                                           activities=[besoegsven], municipalities=[odense])
+    same_place = OpportunityPageFactory(parent=organisation, title="IT-hjælp i Aalborg",
+                                        activities=[it_hjaelp], municipalities=[aalborg])
+    OpportunityPageFactory(parent=organisation, title="IT-hjælp i Odense",
+                           activities=[it_hjaelp], municipalities=[odense])
+    OpportunityPageFactory(parent=organisation, title="Lukket besøgsven", status=Status.CLOSED,
+                           activities=[besoegsven])
+
+    few, body = queries_for(client, case.url)
+
+    assert f'href="{same_activity.url}"' in body
+    assert f'href="{same_place.url}"' in body
+    assert "IT-hjælp i Odense" not in body
+    assert "Lukket besøgsven" not in body
+    for _ in range(6):
+        OpportunityPageFactory(parent=organisation, activities=[besoegsven],
+                               municipalities=[aalborg, odense])
+    many, body = queries_for(client, case.url)
+    assert body.count('class="card card--opportunity"') == 4
+    assert many == few
+
+
+@pytest.mark.django_db
+def test_an_opportunity_can_show_the_cases_of_its_activity_or_municipality(organisation):
+    from django.template import Context, Template
+
+    from portal.core.models import Activity
+    from tests.opportunities.factories import OpportunityPageFactory
+
+    besoegsven = Activity.objects.get(slug="besoegsven")
+    case = CasePageFactory(parent=organisation, title="Besøgsvenner via hjemmeplejen",
+                           tags={"activities": [besoegsven]})
+    CasePageFactory(parent=organisation, title="Lektiecafé")
+    opportunity = OpportunityPageFactory(parent=organisation, activities=[besoegsven])
+
+    html = Template("{% load hub_tags %}{% opportunity_cases page %}").render(
+        Context({"page": opportunity})
+    )
+
+    assert case.url in html
+    assert "Lektiecafé" not in html

@@ -118,3 +118,23 @@ def test_directory_queries_do_not_grow_with_the_organisations(
     assert many == few
     with django_assert_max_num_queries(20):
         client.get(url)
+
+
+def test_profile_and_directory_know_open_opportunities(client, directory, organisation):
+    from portal.opportunities.models import Status
+    from tests.opportunities.factories import OpportunityPageFactory
+
+    ngo, kommune = directory["ngo"], directory["kommune"]
+    open_one = OpportunityPageFactory(parent=ngo, title="Bliv besøgsven")
+    closed = OpportunityPageFactory(parent=kommune, title="Lukket opgave", status=Status.CLOSED)
+
+    profile = client.get(ngo.url).content.decode()
+    assert f'href="{open_one.url}"' in profile
+    assert "Lukket opgave" not in client.get(kommune.url).content.decode()
+    assert names(client.get("/organisationer/?opgaver=ja").content.decode()) == {"Besøgsvenner"}
+
+    closed.status = Status.OPEN
+    closed.save_revision().publish()
+    assert names(client.get("/organisationer/?opgaver=ja").content.decode()) == {
+        "Besøgsvenner", "Odense Kommune"
+    }

@@ -24,6 +24,8 @@ demo: install
 	@echo "  Admin:      http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Demo login: admin / bindeled-demo (superuser)"
 	@echo "              redaktoer / bindeled-demo (editor, Besøgsvennerne Nord)"
+	@echo "              koordinator-nord / bindeled-demo (coordinator, Besøgsvennerne Nord)"
+	@echo "              koordinator-odense / bindeled-demo (coordinator, Vågekonerne)"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -71,9 +71,8 @@ def load(out):
             "til den ene organisation, du vælger. Kun organisationens koordinatorer kan se dem.",
             "Vi indsamler så lidt som muligt: navn, kontaktoplysninger og det, du selv skriver. "
             "Skriv aldrig helbredsoplysninger eller diagnoser i en henvendelse.",
-            "Afsluttede og tilbagetrukne henvendelser slettes automatisk efter en fast "
-            "opbevaringsperiode. Du kan altid få indsigt i eller få slettet dine oplysninger "
-            "ved at skrive til os med referencenummeret fra din kvittering.",
+            "Du kan altid få indsigt i eller få slettet dine oplysninger ved at skrive til os "
+            "med referencenummeret fra din kvittering. Hvor længe vi gemmer dem, står nedenfor.",
         ),
     )
     accessibility = upsert_page(

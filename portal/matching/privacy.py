@@ -66,7 +66,7 @@ def personal_data(email):
         requests.append({
             "reference": match_request.reference,
             "kind": match_request.kind,
-            "status": Status(match_request.status).label,
+            "status": str(Status(match_request.status).label),
             "organisation": match_request.organisation.title,
             "opportunity": match_request.opportunity.title if match_request.opportunity else None,
             "received": _when(match_request.created_at),

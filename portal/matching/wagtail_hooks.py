@@ -64,6 +64,7 @@ class MatchRequestViewSet(SnippetViewSet):
     add_to_admin_menu = False
     inspect_view_enabled = True
     copy_view_enabled = False  # requests are never made by hand
+    add_to_reference_index = False  # nothing links to a request; keep it out of indexes
     inspect_view_class = admin_views.ScopedInspectView
     inspect_view_fields_exclude = ["id", "idempotency_token"]
     delete_view_class = admin_views.ScopedDeleteView
@@ -137,6 +138,7 @@ class NotificationViewSet(SnippetViewSet):
                     DateColumn("created_at", label=_("Oprettet"))]
     list_filter = ["state", "purpose"]
     inspect_view_enabled = True
+    add_to_reference_index = False
 
     def get_queryset(self, request):
         return Notification.objects.select_related("request")

@@ -17,7 +17,7 @@ def offer_form(context, opportunity):
             "csrf_token": context.get("csrf_token")}
 
 
-@register.simple_tag
-def retention_days():
+@register.inclusion_tag("matching/includes/retention_notice.html")
+def retention_notice():
     """The retention period as configured, so the privacy policy cannot drift from it."""
-    return settings.MATCH_REQUEST_RETENTION_DAYS
+    return {"days": settings.MATCH_REQUEST_RETENTION_DAYS}

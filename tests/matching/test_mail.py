@@ -1,0 +1,118 @@
+"""Mail through a real local SMTP server: one that accepts and one that refuses.
+
+Sending never decides whether a request is saved: a refusing server leaves the
+request stored, the receipt shown, the e-mail retried a bounded number of
+times and its failure visible to administrators.
+"""
+
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.matching.models import MatchRequest, Notification
+from portal.matching.tasks import send_notification
+
+from .conftest import coordinator_of, offer_data
+
+pytestmark = pytest.mark.django_db
+
+
+class Sink:
+    def __init__(self, refuse=False):
+        self.refuse = refuse
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse:
+            return "554 5.7.1 Message refused"
+        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(settings):
+    controllers = []
+
+    def start(refuse=False):
+        handler = Sink(refuse=refuse)
+        with socket.socket() as probe:  # a free loopback port
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        controller = Controller(handler, hostname="127.0.0.1", port=port)
+        controller.start()
+        controllers.append(controller)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = port
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_TIMEOUT = 5
+        return handler
+
+    yield start
+    for controller in controllers:
+        controller.stop()
+
+
+def submit(client, opportunity, capture, **overrides):
+    with capture(execute=True):
+        return client.post(reverse("matching:offer", args=[opportunity.pk]),
+                           offer_data(**overrides))
+
+
+def test_mail_is_delivered_through_smtp(client, opportunity, organisation, smtp,
+                                        django_capture_on_commit_callbacks):
+    sink = smtp()
+    coordinator_of(organisation, "kim", email="kim@example.org")
+    response = submit(client, opportunity, django_capture_on_commit_callbacks,
+                      message="Hemmelig besked")
+    assert response.status_code == 302
+    recipients = sorted(rcpt for rcpts, _ in sink.messages for rcpt in rcpts)
+    assert recipients == ["aase@example.org", "kim@example.org"]
+    assert all("Hemmelig besked" not in content for _, content in sink.messages)
+    assert set(Notification.objects.values_list("state", flat=True)) == {"sent"}
+
+
+def test_a_refusing_server_loses_nothing_and_the_failure_is_visible(
+    client, opportunity, smtp, settings, django_capture_on_commit_callbacks, admin_client
+):
+    smtp(refuse=True)
+    settings.INTAKE_MAIL_ATTEMPTS = 3
+    response = submit(client, opportunity, django_capture_on_commit_callbacks)
+
+    assert response.status_code == 302
+    match_request = MatchRequest.objects.get()
+    assert client.get(response.headers["Location"]).status_code == 200
+    notification = Notification.objects.get(request=match_request)
+    assert notification.state == Notification.State.FAILED
+    assert notification.attempts == 3
+    assert notification.last_error == "SMTPDataError 554"
+    listing = admin_client.get(reverse("wagtailsnippets_matching_notification:list"),
+                               {"state": "failed"})
+    assert match_request.reference in listing.content.decode()
+
+
+def test_with_the_database_backend_a_failure_is_retried_later(
+    client, opportunity, smtp, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    sink = smtp(refuse=True)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    submit(client, opportunity, django_capture_on_commit_callbacks)
+    notification = Notification.objects.get()
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "portal.matching.tasks.send_notification"
+
+    assert send_notification.call(notification.pk) == "retrying"  # what the worker runs
+    retry = DBTaskResult.objects.exclude(pk=queued.pk).get()
+    assert retry.run_after > timezone.now()
+    notification.refresh_from_db()
+    assert notification.state == Notification.State.PENDING and notification.attempts == 1
+
+    sink.refuse = False
+    assert send_notification.call(notification.pk) == "sent"
+    notification.refresh_from_db()
+    assert notification.state == Notification.State.SENT and notification.attempts == 2

@@ -1,0 +1,68 @@
+"""Any text in any field: never a 500, and nothing stored unless the form was valid."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portal.matching.models import MatchRequest
+
+from .conftest import make_opportunity, offer_data, referral_data
+
+pytestmark = pytest.mark.django_db
+
+# Every character a browser can send (lone surrogates cannot be encoded as UTF-8).
+ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+OFFER_FIELDS = ["name", "email", "phone", "message", "consent", "idempotency_token",
+                "started", "website"]
+REFERRAL_FIELDS = ["municipality", "activity", "organisation", "name", "referrer_role",
+                   "referrer_workplace", "email", "phone", "preferred_times", "language",
+                   "contact_route", "citizen_phone", "message", "citizen_consent", "consent",
+                   "idempotency_token", "started", "website"]
+FUZZ = settings(max_examples=40, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def check(client, url, data):
+    if data["idempotency_token"] == "KEEP":
+        data["idempotency_token"] = str(uuid.uuid4())
+    response = client.post(url, data)
+    assert response.status_code in (200, 302), response.status_code
+    token = data["idempotency_token"]
+    stored = _is_uuid(token) and MatchRequest.objects.filter(idempotency_token=token).exists()
+    assert stored == (response.status_code == 302)
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def open_opportunity(organisation):
+    """One opportunity for all the examples of a test (the fixtures are shared by them)."""
+    if not hasattr(organisation, "fuzz_opportunity"):
+        organisation.fuzz_opportunity = make_opportunity(organisation)
+    return organisation.fuzz_opportunity
+
+
+@FUZZ
+@given(field=st.sampled_from(OFFER_FIELDS), value=ANY_TEXT)
+def test_offer_form_survives_any_text(client, organisation, field, value):
+    opportunity = open_opportunity(organisation)
+    data = offer_data(idempotency_token="KEEP")
+    data[field] = value
+    check(client, reverse("matching:offer", args=[opportunity.pk]), data)
+
+
+@FUZZ
+@given(field=st.sampled_from(REFERRAL_FIELDS), value=ANY_TEXT)
+def test_referral_form_survives_any_text(client, organisation, field, value):
+    open_opportunity(organisation)
+    data = referral_data(organisation, idempotency_token="KEEP")
+    data[field] = value
+    check(client, reverse("matching:referral"), data)

@@ -7,13 +7,20 @@ the other filters, and all of them travel as a single UNION ALL, so the
 number of queries stays the same whatever is chosen or stored.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import Case, CharField, Count, F, Value, When
 from django.db.models.functions import Cast
+from django.utils import timezone
 
 from .filters import M2M_FILTERS
 from .models import OpportunityPage
 
 TOTAL = "total"
+VERSION_KEY = "opportunities:listing-version"
+# Bounds how stale counts can be where a cache is not shared between processes.
+COUNTS_CACHE_SECONDS = 60
 BOOLEAN_FACETS = {
     "uden_boerneattest": {"requires_child_certificate": False},
     "online": {"is_online": True},
@@ -27,6 +34,40 @@ def _label(name):
 def _flag(condition):
     """'1' where ``condition`` holds, '0' elsewhere: a grouping key both databases agree on."""
     return Case(When(then=Value("1"), **condition), default=Value("0"), output_field=CharField())
+
+
+def listing_version():
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def listing_changed(**kwargs):
+    """Forget every cached count: an opportunity, its taxonomies or its shifts changed."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def cached_facet_counts(filterset, base):
+    """``facet_counts``, remembered briefly per filter combination.
+
+    Counting every facet over all open opportunities is the listing's one
+    expensive query at scale, and most visitors ask for the same few
+    combinations. The key holds today's date (expiry), and the version that
+    publishing, unpublishing or changing an opportunity or shift moves on.
+    """
+    applied = sorted(
+        (name, sorted(map(str, value)) if isinstance(value, list) else str(value))
+        for name, value in filterset.values.items()
+        if name != "sorter"
+    )
+    digest = hashlib.sha256(repr(applied).encode()).hexdigest()[:32]
+    key = f"opportunities:facets:{listing_version()}:{timezone.localdate()}:{digest}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = facet_counts(filterset, base)
+        cache.set(key, counts, COUNTS_CACHE_SECONDS)
+    return counts
 
 
 def facet_counts(filterset, base):

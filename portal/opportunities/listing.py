@@ -1,8 +1,8 @@
 """The context of /frivilligopgaver/: filters, their counts, one page of results.
 
-The number of queries is fixed: the view restrictions, one UNION of every
-facet count (which also gives the total), the page of results and its
-municipalities — plus the cached taxonomy lists when the cache is cold.
+The number of queries is fixed: one UNION of every facet count (which also
+gives the total; cached briefly), the page of results and its municipalities —
+plus the taxonomy lists when their cache is cold.
 """
 
 from urllib.parse import urlencode
@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
-from .facets import BOOLEAN_FACETS, TOTAL, facet_counts
+from .facets import BOOLEAN_FACETS, TOTAL, cached_facet_counts
 from .filters import SHORT_COMMITMENTS, OpportunityFilterSet, Sort
 from .models import Commitment, OpportunityPage
 
@@ -28,7 +28,7 @@ def filtered_opportunities(request):
 def listing_context(index_page, request):
     filterset, base, results = filtered_opportunities(request)
     notices = list(filterset.notices)
-    counts = facet_counts(filterset, base)
+    counts = cached_facet_counts(filterset, base)
     page_obj = _paginate(results, counts[TOTAL], request.GET.get("page"), notices)
     page_obj.object_list = list(
         page_obj.object_list.select_related("owner_organisation").prefetch_related(

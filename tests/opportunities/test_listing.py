@@ -247,3 +247,14 @@ def test_query_count_does_not_grow_with_results_or_stored_items(
     with_many = queries_for(client, url)
     assert with_one == with_many
     assert with_many <= QUERY_CEILING
+
+
+def test_counts_follow_a_newly_published_opportunity(client, catalogue, organisation):
+    assert client.get("/frivilligopgaver/?kommune=odense").context["result_count"] == 1
+    page = OpportunityPageFactory(parent=organisation, title="Ny i Odense", live=False,
+                                  municipalities=[municipality("odense")])
+    assert client.get("/frivilligopgaver/?kommune=odense").context["result_count"] == 1
+    page.save_revision().publish()
+    response = client.get("/frivilligopgaver/?kommune=odense")
+    assert response.context["result_count"] == 2
+    assert "Ny i Odense" in titles(response)

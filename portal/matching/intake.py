@@ -40,9 +40,6 @@ def store(fields, shifts=()):
     )
     fingerprint = _fingerprint(candidate)
     for _attempt in range(3):
-        found = existing_for(candidate.idempotency_token, fingerprint)
-        if found:
-            return found, False
         try:
             with transaction.atomic():
                 candidate.save()
@@ -50,8 +47,12 @@ def store(fields, shifts=()):
                 queue_notifications(candidate)
             return candidate, True
         except IntegrityError:
-            # Either an identical post won the race (found on the next turn) or,
-            # against all odds, the random reference was taken: draw a new one.
+            # The unique token says this submission is already stored (a double
+            # click, a reload, or an identical post that won the race) ...
+            found = existing_for(candidate.idempotency_token, fingerprint)
+            if found:
+                return found, False
+            # ... or, against all odds, the random reference was taken: draw anew.
             candidate.pk = None
             candidate.reference = new_reference()
     raise IntegrityError("could not store the match request")

@@ -53,7 +53,11 @@ def coordinators_to_notify(organisation):
 
 
 def queue_notifications(match_request):
-    """Record the e-mails to send and enqueue them once the request is committed."""
+    """Record the e-mails to send, and enqueue their delivery once the request is committed.
+
+    One task per request, not per e-mail: each task is a row and a commit of
+    its own in the database backend, and the intake's throughput depends on it.
+    """
     notifications = []
     if match_request.email:
         notifications.append(
@@ -64,10 +68,19 @@ def queue_notifications(match_request):
                      recipient=user)
         for user in coordinators_to_notify(match_request.organisation)
     ]
-    Notification.objects.bulk_create(notifications)
-    ids = [notification.pk for notification in Notification.objects.filter(
-        request=match_request, state=Notification.State.PENDING)]
-    transaction.on_commit(lambda: [send_notification.enqueue(pk) for pk in ids])
+    if notifications:
+        Notification.objects.bulk_create(notifications)
+        request_id = match_request.pk
+        transaction.on_commit(lambda: deliver_notifications.enqueue(request_id))
+
+
+@task()
+def deliver_notifications(request_id):
+    """First attempt at every e-mail of a new request; failures retry one by one."""
+    pending = Notification.objects.filter(
+        request_id=request_id, state=Notification.State.PENDING, attempts=0
+    ).values_list("pk", flat=True)
+    return [send_notification.call(pk) for pk in pending]
 
 
 def _message(notification):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.matching.models import MatchRequest, Notification
-from portal.matching.tasks import send_notification
+from portal.matching.tasks import deliver_notifications, send_notification
 
 from .conftest import coordinator_of, offer_data
 
@@ -104,10 +104,11 @@ def test_with_the_database_backend_a_failure_is_retried_later(
     submit(client, opportunity, django_capture_on_commit_callbacks)
     notification = Notification.objects.get()
     queued = DBTaskResult.objects.get()
-    assert queued.task_path == "portal.matching.tasks.send_notification"
+    assert queued.task_path == "portal.matching.tasks.deliver_notifications"
 
-    assert send_notification.call(notification.pk) == "retrying"  # what the worker runs
+    assert deliver_notifications.call(notification.request_id) == ["retrying"]  # the worker
     retry = DBTaskResult.objects.exclude(pk=queued.pk).get()
+    assert retry.task_path == "portal.matching.tasks.send_notification"
     assert retry.run_after > timezone.now()
     notification.refresh_from_db()
     assert notification.state == Notification.State.PENDING and notification.attempts == 1

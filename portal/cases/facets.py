@@ -174,7 +174,7 @@ class FacetedFilterSet(django_filters.FilterSet):
                     }
                     for number, option in enumerate(facet.options)
                 ],
-                "any_checked": bool(chosen),
+                "chosen_count": len(chosen),
             })
         return result
 

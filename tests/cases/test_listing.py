@@ -164,6 +164,7 @@ def test_filters_live_in_the_address_and_survive_paging(client, organisation, ca
     second = client.get("/erfaringer/?tema=ensomhed&page=2").content.decode()
     assert len(titles(second)) == 2
     assert 'value="ensomhed" checked' in second
+    assert "(1 valgt)" in second
 
 
 def test_listing_queries_do_not_grow_with_what_is_stored(

@@ -20,10 +20,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from portal.organisations.models import OrganisationAccess
 
-from .models import Notification
+from .models import MatchRequest, Notification
 
 logger = logging.getLogger(__name__)
 RECEIPT_SALT = "matching.receipt"
@@ -53,32 +54,46 @@ def coordinators_to_notify(organisation):
 
 
 def queue_notifications(match_request):
-    """Record the e-mails to send, and enqueue their delivery once the request is committed.
+    """Enqueue the delivery of the request's e-mails, bound to the request's transaction.
 
-    One task per request, not per e-mail: each task is a row and a commit of
-    its own in the database backend, and the intake's throughput depends on it.
+    With the database backend the task row is written in the same transaction
+    as the request, like an outbox: both are stored or neither, and a crash
+    just after the commit cannot lose the mail. A backend that runs or ships
+    tasks elsewhere is handed the task only after the commit.
     """
-    notifications = []
-    if match_request.email:
-        notifications.append(
-            Notification(request=match_request, purpose=Notification.Purpose.RECEIPT)
-        )
-    notifications += [
-        Notification(request=match_request, purpose=Notification.Purpose.COORDINATOR,
-                     recipient=user)
-        for user in coordinators_to_notify(match_request.organisation)
-    ]
-    if notifications:
-        Notification.objects.bulk_create(notifications)
-        request_id = match_request.pk
+    request_id = match_request.pk
+    if isinstance(deliver_notifications.get_backend(), DatabaseBackend):
+        deliver_notifications.enqueue(request_id)
+    else:
         transaction.on_commit(lambda: deliver_notifications.enqueue(request_id))
 
 
 @task()
 def deliver_notifications(request_id):
-    """First attempt at every e-mail of a new request; failures retry one by one."""
-    pending = Notification.objects.filter(
-        request_id=request_id, state=Notification.State.PENDING, attempts=0
+    """Decide who hears about a new request, and try each e-mail once.
+
+    This runs in the worker, not in the intake request, which keeps the intake
+    light. Running it twice sends nothing twice; failures retry one by one.
+    """
+    match_request = (
+        MatchRequest.objects.select_related("organisation")
+        .filter(pk=request_id, erased_at__isnull=True).first()
+    )
+    if match_request is None:
+        return []
+    if not match_request.notifications.exists():
+        notifications = [
+            Notification(request=match_request, purpose=Notification.Purpose.COORDINATOR,
+                         recipient=user)
+            for user in coordinators_to_notify(match_request.organisation)
+        ]
+        if match_request.email:
+            notifications.insert(
+                0, Notification(request=match_request, purpose=Notification.Purpose.RECEIPT)
+            )
+        Notification.objects.bulk_create(notifications)
+    pending = match_request.notifications.filter(
+        state=Notification.State.PENDING, attempts=0
     ).values_list("pk", flat=True)
     return [send_notification.call(pk) for pk in pending]
 

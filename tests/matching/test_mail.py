@@ -102,11 +102,14 @@ def test_with_the_database_backend_a_failure_is_retried_later(
     sink = smtp(refuse=True)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     submit(client, opportunity, django_capture_on_commit_callbacks)
-    notification = Notification.objects.get()
-    queued = DBTaskResult.objects.get()
+    queued = DBTaskResult.objects.get()  # written with the request, in its transaction
     assert queued.task_path == "portal.matching.tasks.deliver_notifications"
+    assert not Notification.objects.exists()  # the worker decides who gets mail
 
-    assert deliver_notifications.call(notification.request_id) == ["retrying"]  # the worker
+    match_request = MatchRequest.objects.get()
+    assert deliver_notifications.call(match_request.pk) == ["retrying"]  # as the worker would
+    assert deliver_notifications.call(match_request.pk) == []  # a second run sends nothing
+    notification = Notification.objects.get()
     retry = DBTaskResult.objects.exclude(pk=queued.pk).get()
     assert retry.task_path == "portal.matching.tasks.send_notification"
     assert retry.run_after > timezone.now()
@@ -117,3 +120,18 @@ def test_with_the_database_backend_a_failure_is_retried_later(
     assert send_notification.call(notification.pk) == "sent"
     notification.refresh_from_db()
     assert notification.state == Notification.State.SENT and notification.attempts == 2
+
+
+def test_a_refused_submission_leaves_no_task_behind(client, ad_hoc, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from .conftest import make_shift
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    shift = make_shift(ad_hoc, capacity=1)
+    url = reverse("matching:offer", args=[ad_hoc.pk])
+    client.post(url, offer_data(shifts=[str(shift.pk)]))
+    client.post(url, offer_data(shifts=[str(shift.pk)], email="bo@example.org"))  # full now
+    assert MatchRequest.objects.count() == 1
+    assert DBTaskResult.objects.filter(
+        task_path="portal.matching.tasks.deliver_notifications").count() == 1

@@ -20,6 +20,9 @@ def comparison(chosen_ids):
         try:
             pk = int(raw)
         except (TypeError, ValueError):
+            pk = 0
+        # Page ids are positive 32-bit integers; anything else would only upset the database.
+        if not 0 < pk < 2**31:
             unknown = True
             continue
         if pk not in wanted:

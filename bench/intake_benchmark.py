@@ -106,6 +106,22 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def server_cpu_seconds(master_pid):
+    """CPU time (user + system) of the gunicorn workers so far, read from /proc (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master_pid:  # ppid
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 class Client(threading.Thread):
     def __init__(self, port, page_path, offer_path, jobs, results, deadline):
         super().__init__(daemon=True)
@@ -207,10 +223,11 @@ def main():
         for client in clients:
             client.start()
         time.sleep(MIN_FILL_SECONDS + 0.1)
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), server_cpu_seconds(server.pid)
         for client in clients:
             client.join()
         seconds = time.perf_counter() - started
+        cpu = server_cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -228,6 +245,9 @@ def main():
     print(f"accepted submissions/s:  {accepted / seconds:.0f} ({accepted} in {seconds:.1f} s)")
     print(f"latency p50 / p95 / p99: {quantiles[49] * 1000:.0f} / {quantiles[94] * 1000:.0f} / "
           f"{quantiles[98] * 1000:.0f} ms")
+    print(f"server CPU per offer:    {cpu / max(len(latencies), 1) * 1000:.1f} ms "
+          f"(gunicorn workers, PostgreSQL not included; {os.cpu_count()} CPUs, load average "
+          f"{os.getloadavg()[0]:.1f})")
     print(f"rows stored:             {rows} (accepted {accepted}; lost {max(accepted - rows, 0)})")
     print(f"duplicates:              {rows - distinct} "
           f"(double clicks got the same receipt: {double_clicks_same_receipt})")

@@ -14,10 +14,13 @@ __all__ = ["ShiftFull", "book_shifts", "is_open", "organisations_offering",
 
 def published_opportunity(pk):
     """The live, public opportunity with this id, open for sign-ups or not."""
-    return (
-        OpportunityPage.objects.live().public().select_related("owner_organisation")
-        .filter(pk=pk).first()
-    )
+    try:
+        # get(), not first(): no ORDER BY over the page tree for a lookup by key.
+        return OpportunityPage.objects.live().public().select_related("owner_organisation").get(
+            pk=pk
+        )
+    except OpportunityPage.DoesNotExist:
+        return None
 
 
 def is_open(opportunity):

@@ -29,6 +29,9 @@ PHONE_VIEWPORT = {"width": 375, "height": 740}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# Runs before pytest-django orders the tests, so that browser tests count as
+# database tests and run before the transactional ones, which flush the tables.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(
         reason=f"Chromium not found at {CHROMIUM}: install it with "

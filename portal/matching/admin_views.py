@@ -18,7 +18,7 @@ from wagtail.admin.views.generic import DeleteView, HistoryView, InspectView
 from wagtail.admin.views.generic.usage import UsageView
 
 from .availability import booked_shifts
-from .models import MatchRequest, NotificationPreference, Status
+from .models import Kind, MatchRequest, NotificationPreference, Status
 from .permissions import is_coordinator
 from .workflow import add_note, assign, change_status, coordinators_of, erase
 
@@ -82,8 +82,30 @@ class AssignForm(forms.Form):
         self.fields["assigned_to"].initial = match_request.assigned_to_id
 
 
+COMMON_FIELDS = ["reference", "kind", "status", "organisation", "assigned_to", "name", "email",
+                 "phone"]
+OFFER_FIELDS = ["opportunity", "message"]
+REFERRAL_FIELDS = ["referrer_role", "referrer_workplace", "municipality", "activity",
+                   "preferred_times", "language", "contact_route", "citizen_phone", "message"]
+RECORD_FIELDS = ["created_at", "consent_version", "consent_given_at", "erase_after",
+                 "flagged_stale_at", "erased_at"]
+
+
 class ScopedInspectView(ScopedObjectMixin, InspectView):
     template_name = "matching/admin/inspect.html"
+
+    def get_edit_url(self):
+        return None  # this page is where a request is worked; no separate edit form
+
+    def get_fields(self):
+        # Wagtail asks for the fields before it loads the object; load it (scoped) first.
+        self.object = self.get_object()
+        specific = OFFER_FIELDS if self.object.kind == Kind.OFFER else REFERRAL_FIELDS
+        return [*COMMON_FIELDS, *specific, *RECORD_FIELDS]
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "–" if value in (None, "") else value
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

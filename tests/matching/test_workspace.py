@@ -134,3 +134,14 @@ def test_overdue_requests_are_counted(client, organisation):
     body = client.get("/admin/").content.decode()
     assert "<span>2</span> nye henvendelser" in body
     assert "<span>1</span> over tre dage uden svar" in body
+
+
+def test_the_detail_view_shows_what_was_submitted_for_each_kind(signed_in, own, organisation):
+    from portal.matching.models import Kind
+
+    referral = make_request(organisation, kind=Kind.REFERRAL, referrer_workplace="Hjemmeplejen",
+                            preferred_times="Formiddage")
+    body = signed_in.get(reverse(f"{NS}:inspect", args=[referral.pk])).content.decode()
+    assert "Hjemmeplejen" in body and "Formiddage" in body and "None" not in body
+    body = signed_in.get(reverse(f"{NS}:inspect", args=[own.pk])).content.decode()
+    assert "Arbejdssted" not in body and "Egen Egebjerg" in body

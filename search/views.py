@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.formats import number_format
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
@@ -18,6 +19,10 @@ RESULTS_PER_PAGE = 20
 # Facet counts are taken over at most this many of the best results: counting
 # further costs more than it tells (the page says so when it happens).
 FACET_LIMIT = 300
+# Matches are counted up to this many: an exact count of a word found on most
+# pages reads every match, and nobody pages past the first few hundred. Above
+# it the page says "more than" and paginates up to the cap.
+COUNT_CAP = 1000
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
 
@@ -59,6 +64,19 @@ def _promotions(query):
                           "url": promotion.external_link_url,
                           "description": promotion.description})
     return shown
+
+
+def _count_up_to(results, cap):
+    """How many ``results`` there are, counting no further than ``cap + 1``.
+
+    The database backends' own count keeps the relevance or ``-pk`` ordering
+    and so reads (and sorts) every match; without an order the database stops
+    after ``cap + 1`` rows. Elasticsearch and OpenSearch count from their index
+    without reading documents, so their own count is kept.
+    """
+    if hasattr(results, "get_queryset"):
+        return results.get_queryset().order_by().values("pk")[: cap + 1].count()
+    return results[: cap + 1].count()
 
 
 def _results(candidates, query_text, pages, start, stop):
@@ -107,21 +125,25 @@ def search(request):
         pages = pages.exclude(id__in=promoted_ids)
 
     def run():
+        limit = min(FACET_LIMIT, COUNT_CAP)
         candidates = list(
-            pages.only("id", "content_type_id", "path").search(query_text, operator="and")[
-                :FACET_LIMIT
-            ]
+            pages.only("id", "content_type_id", "path").search(query_text, operator="and")[:limit]
         )
         total = len(candidates)
-        if total >= FACET_LIMIT:
-            total = pages.search(query_text, operator="and").count()
+        if total >= limit:
+            unranked = pages.search(query_text, operator="and", order_by_relevance=False)
+            total = _count_up_to(unranked, COUNT_CAP)
+        capped = total > COUNT_CAP
+        total = min(total, COUNT_CAP)
         paginator = Paginator(range(total), RESULTS_PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
         start = page.start_index() - 1 if total else 0
         results = _results(candidates, query_text, pages, start, page.end_index())
         groups = facets.build_facets(candidates, selection)
-        return {"page_obj": page, "total": total, "results": results, "facets": groups,
-                "facets_partial": total > len(candidates), "facet_limit": FACET_LIMIT}
+        return {"page_obj": page, "total": total, "capped": capped, "results": results,
+                "facets": groups, "facets_partial": total > len(candidates),
+                "facet_limit": len(candidates),
+                "count_cap": number_format(COUNT_CAP, force_grouping=True)}
 
     found, failed = run_safely(run)
     if failed:

@@ -36,12 +36,13 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
 from portal.core.models import Activity, Municipality, TargetGroup  # noqa: E402
 from portal.home.models import HomePage  # noqa: E402
-from portal.opportunities.facets import TOTAL, facet_counts  # noqa: E402
+from portal.opportunities.facets import TOTAL, facet_counts, listing_changed  # noqa: E402
 from portal.opportunities.listing import PAGE_SIZE, filtered_opportunities  # noqa: E402
 from portal.opportunities.models import (  # noqa: E402
     Commitment,
@@ -132,7 +133,7 @@ def fill(target, organisations, rng):
                 rows.append((page.pk, f"Kort om {page.title}.", "[]", commitment,
                              rng.random() < 0.1, "", "occasion", None, end, None,
                              rng.random() < 0.25, "", "", "open" if rng.random() < 0.9
-                             else "closed", org_pk))
+                             else "closed", org_pk, False))
                 for key, ids in (("m", municipality_ids), ("a", activity_ids), ("t", group_ids)):
                     for item in rng.sample(ids, rng.randint(1, 2)):
                         m2m[key].append((page.pk, item))
@@ -145,7 +146,7 @@ def fill(target, organisations, rng):
                       ["page_ptr_id", "summary", "body", "commitment", "is_online", "place",
                        "hours_per", "start_date", "end_date", "application_deadline",
                        "requires_child_certificate", "languages", "contact_role", "status",
-                       "owner_organisation_id"], rows)
+                       "owner_organisation_id", "listed"], rows)
             copy_rows("opportunities_opportunitypage_municipalities",
                       ["opportunitypage_id", "municipality_id"], m2m["m"])
             copy_rows("opportunities_opportunitypage_activities",
@@ -154,10 +155,15 @@ def fill(target, organisations, rng):
                       ["opportunitypage_id", "targetgroup_id"], m2m["t"])
             copy_rows("opportunities_shift",
                       ["opportunity_id", "starts_at", "ends_at", "place", "capacity"], shifts)
+            # The listing's own columns, through the code that keeps them in production.
+            OpportunityPage.objects.filter(
+                pk__in=[page.pk for page in pages]).refresh_listing_columns()
     for org in organisations:
         Page.objects.filter(pk=org.pk).update(numchild=children[org.pk])
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # What autovacuum does to a live table: statistics, and the visibility map
+        # that lets the counts read the many-to-many indexes alone.
+        cursor.execute("VACUUM ANALYZE")
     return target - have
 
 
@@ -182,9 +188,27 @@ def result_count(url):
     return facet_counts(filterset, base)[TOTAL]
 
 
+def explain(client, url):
+    """EXPLAIN (ANALYZE, BUFFERS) every query the listing sends for ``url``, counts cold."""
+    client.get(url)  # taxonomy lists cached, as in production
+    listing_changed()  # but not the counts
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    print(f"## {url}: {len(captured)} queries")
+    with connection.cursor() as cursor:
+        for query in captured.captured_queries:
+            if not query["sql"].lstrip().upper().startswith(("SELECT", "WITH")):
+                continue
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+            print(query["sql"][:300], "...")
+            print("\n".join(row[0] for row in cursor.fetchall()), "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--explain", action="store_true",
+                        help="print the plans of the listing's queries instead of timing them")
     arguments = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database of your own.")
@@ -201,6 +225,10 @@ def main():
         print(f"# {size} opportunities ({added} added in {time.perf_counter() - started:.0f} s)")
         for label, query in SCENARIOS:
             count = result_count(f"{index.url}?{query}")
+            if arguments.explain:
+                for page_number in (1, max(1, -(-count // PAGE_SIZE))):
+                    explain(client, f"{index.url}?{query}&page={page_number}")
+                continue
             for page_number in (1, max(1, -(-count // PAGE_SIZE))):
                 url = f"{index.url}?{query}&page={page_number}"
                 cold, warm = measure(client, url, cold=True), measure(client, url, cold=False)

@@ -2,38 +2,34 @@
 
 Counts are disjunctive: a choice's number counts the results of every *other*
 filter that has that choice, so ticking a second municipality adds exactly
-its number to the results. Every facet is one GROUP BY over the results of
-the other filters, and all of them travel as a single UNION ALL, so the
-number of queries stays the same whatever is chosen or stored.
+its number to the results.
+
+The open opportunities that pass the filters without facets (free text,
+dates) are read once, into a common table expression that also says, per
+row, which of the applied facet filters it passes. Every facet is then a
+GROUP BY over that table (or over a many-to-many table joined to it) that
+demands all filters but its own (rows failing two filters are dropped at
+once, as no count needs them); the facets travel as one UNION ALL, so the
+number of queries stays the same whatever is chosen or stored, and "open"
+and each filter are worked out once instead of once per facet.
 """
 
 import hashlib
 
 from django.core.cache import cache
-from django.db.models import Case, CharField, Count, F, Value, When
-from django.db.models.functions import Cast
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, F
 from django.utils import timezone
 
-from .filters import M2M_FILTERS
+from .filters import BOOLEAN_CONDITIONS, M2M_FILTERS
 from .models import OpportunityPage
 
 TOTAL = "total"
 VERSION_KEY = "opportunities:listing-version"
 # Bounds how stale counts can be where a cache is not shared between processes.
 COUNTS_CACHE_SECONDS = 60
-BOOLEAN_FACETS = {
-    "uden_boerneattest": {"requires_child_certificate": False},
-    "online": {"is_online": True},
-}
-
-
-def _label(name):
-    return Value(name, output_field=CharField())
-
-
-def _flag(condition):
-    """'1' where ``condition`` holds, '0' elsewhere: a grouping key both databases agree on."""
-    return Case(When(then=Value("1"), **condition), default=Value("0"), output_field=CharField())
+BOOLEAN_FACETS = tuple(BOOLEAN_CONDITIONS)
+FACETS = (*M2M_FILTERS, "region", "type", *BOOLEAN_FACETS)
 
 
 def listing_version():
@@ -75,40 +71,62 @@ def facet_counts(filterset, base):
 
     ``TOTAL`` holds the number of results with every filter applied.
     """
+    applied = filterset.applied()
+    facets_applied = [name for name in applied if name in FACETS]
+    rows = base.order_by()
+    for name in applied:
+        if name not in FACETS:
+            rows = rows.filter(filterset.condition(name))
+    # Boolean facets need their own condition even when not applied: it is what they count.
+    passes = {name: filterset.condition(name) for name in facets_applied}
+    passes.update({name: condition for name, condition in BOOLEAN_CONDITIONS.items()})
+    rows = rows.values(
+        o_id=F("pk"), o_commitment=F("commitment"),
+        **{f"f_{name}": ExpressionWrapper(condition, output_field=BooleanField())
+           for name, condition in passes.items()},
+    )
+    cte_sql, params = rows.query.sql_with_params()
 
     def others(name):
-        return filterset.filter_queryset(base, exclude=name).order_by()
+        demanded = [f"o.f_{other}" for other in facets_applied if other != name]
+        return " AND ".join(demanded) or "1 = 1"
 
+    qn = connection.ops.quote_name
     parts = []
     for name, (field, column) in M2M_FILTERS.items():
-        through = getattr(OpportunityPage, field).through.objects
+        through = getattr(OpportunityPage, field).through._meta.db_table
         parts.append(
-            through.filter(opportunitypage_id__in=others(name).values("pk"))
-            .order_by()
-            .values(facet=_label(name), key=Cast(column, CharField()))
-            .annotate(n=Count("opportunitypage_id"))
+            f"SELECT '{name}', CAST(t.{qn(column)} AS TEXT), COUNT(*) FROM {qn(through)} t "
+            f"JOIN o ON o.o_id = t.opportunitypage_id WHERE {others(name)} "
+            f"GROUP BY t.{qn(column)}"
         )
-    through = OpportunityPage.municipalities.through.objects
+    through = OpportunityPage.municipalities.through
+    municipality = through._meta.get_field("municipality").related_model._meta.db_table
     parts.append(
-        through.filter(opportunitypage_id__in=others("region").values("pk"))
-        .order_by()
-        .values(facet=_label("region"), key=Cast("municipality__region_id", CharField()))
-        .annotate(n=Count("opportunitypage_id", distinct=True))
+        f"SELECT 'region', CAST(m.region_id AS TEXT), COUNT(DISTINCT t.opportunitypage_id) "
+        f"FROM {qn(through._meta.db_table)} t JOIN o ON o.o_id = t.opportunitypage_id "
+        f"JOIN {qn(municipality)} m ON m.id = t.municipality_id WHERE {others('region')} "
+        f"GROUP BY m.region_id"
     )
     parts.append(
-        others("type").values(facet=_label("type"), key=F("commitment")).annotate(n=Count("pk"))
+        f"SELECT 'type', o.o_commitment, COUNT(*) FROM o WHERE {others('type')} "
+        f"GROUP BY o.o_commitment"
     )
-    for name, condition in BOOLEAN_FACETS.items():
-        parts.append(
-            others(name).values(facet=_label(name), key=_flag(condition)).annotate(n=Count("pk"))
-        )
-    parts.append(
-        others(None).values(facet=_label(TOTAL), key=_flag({"pk__isnull": False}))
-        .annotate(n=Count("pk"))
+    for name in BOOLEAN_FACETS:
+        parts.append(f"SELECT '{name}', '1', COUNT(*) FROM o WHERE o.f_{name} AND {others(name)}")
+    parts.append(f"SELECT '{TOTAL}', '1', COUNT(*) FROM o WHERE {others(None)}")
+    # A row that fails two applied filters is in no count: leave it out early.
+    failed = " + ".join(f"CASE WHEN a.f_{name} THEN 0 ELSE 1 END" for name in facets_applied)
+    relevant = f"({failed}) <= 1" if len(facets_applied) > 1 else "1 = 1"
+    sql = (
+        f"WITH a AS ({cte_sql}), o AS (SELECT * FROM a WHERE {relevant}) "
+        + " UNION ALL ".join(parts)
     )
 
     counts = {}
-    for row in parts[0].union(*parts[1:], all=True):
-        counts.setdefault(row["facet"], {})[str(row["key"])] = row["n"]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, key, number in cursor.fetchall():
+            counts.setdefault(facet, {})[str(key)] = number
     counts[TOTAL] = counts.get(TOTAL, {}).get("1", 0)
     return counts

@@ -37,6 +37,10 @@ TAXONOMY_FILTERS = {
 }
 MULTI_FILTERS = (*TAXONOMY_FILTERS, "type")
 SHORT_COMMITMENTS = [Commitment.ONE_OFF.value, Commitment.AD_HOC.value]
+BOOLEAN_CONDITIONS = {
+    "uden_boerneattest": Q(requires_child_certificate=False),
+    "online": Q(is_online=True),
+}
 
 
 class Sort:
@@ -143,19 +147,27 @@ class OpportunityFilterSet(django_filters.FilterSet):
 
     def filter_queryset(self, queryset, exclude=None):
         """Apply every filter but ``exclude`` (a facet counts without its own filter)."""
-        for name, value in self.values.items():
-            if name == exclude or name == "sorter":
-                continue
-            queryset = self.apply(queryset, name, value)
+        for name in self.applied():
+            if name != exclude:
+                queryset = queryset.filter(self.condition(name))
         return queryset
 
-    def apply(self, queryset, name, value):
+    def applied(self):
+        """The names of the filters in use; ``fra`` and ``til`` count as one, ``til``."""
+        values = self.values
+        names = [name for name in values if name != "sorter"]
+        if "fra" in values and "til" in values:
+            names.remove("fra")
+        return names
+
+    def condition(self, name):
+        """The filter ``name`` as a condition on an opportunity, with its current value."""
+        value = self.values[name]
         if name in M2M_FILTERS:
             field, column = M2M_FILTERS[name]
             through = getattr(OpportunityPage, field).through
-            ids = self._ids(name, value)
-            matches = through.objects.filter(**{f"{column}__in": ids})
-            return queryset.filter(pk__in=matches.values("opportunitypage_id"))
+            matches = through.objects.filter(**{f"{column}__in": self._ids(name, value)})
+            return Q(pk__in=matches.values("opportunitypage_id"))
         if name == "region":
             ids = self._ids("region", value)
             municipality_ids = [
@@ -164,31 +176,23 @@ class OpportunityFilterSet(django_filters.FilterSet):
             matches = OpportunityPage.municipalities.through.objects.filter(
                 municipality_id__in=municipality_ids
             )
-            return queryset.filter(pk__in=matches.values("opportunitypage_id"))
+            return Q(pk__in=matches.values("opportunitypage_id"))
         if name == "type":
-            return queryset.filter(commitment__in=value)
-        if name == "uden_boerneattest":
-            return queryset.filter(requires_child_certificate=False)
-        if name == "online":
-            return queryset.filter(is_online=True)
+            return Q(commitment__in=value)
+        if name in BOOLEAN_CONDITIONS:
+            return BOOLEAN_CONDITIONS[name]
         if name in ("fra", "til"):
-            return self._in_period(queryset, name)
+            return self._in_period()
         if name == "q":
-            return text_filter(queryset, value)
+            return text_condition(value)
         raise ValueError(name)
 
     def _ids(self, name, slugs):
         return [row["id"] for row in self.taxonomies[name] if row["slug"] in set(slugs)]
 
-    def _in_period(self, queryset, name):
-        """A shift inside the range, or (for opportunities without shifts) an overlapping period.
-
-        ``fra`` and ``til`` form one filter; ``til`` does the work when both are given.
-        """
-        values = self.values
-        start, end = values.get("fra"), values.get("til")
-        if name == "fra" and end:
-            return queryset
+    def _in_period(self):
+        """A shift inside the range, or (for opportunities without shifts) an overlapping period."""
+        start, end = self.values.get("fra"), self.values.get("til")
         shifts = Shift.objects.filter(opportunity=OuterRef("pk"))
         in_range = shifts
         period = Q()
@@ -198,7 +202,7 @@ class OpportunityFilterSet(django_filters.FilterSet):
         if end:
             in_range = in_range.filter(starts_at__date__lte=end)
             period &= Q(start_date__isnull=True) | Q(start_date__lte=end)
-        return queryset.filter(Exists(in_range) | (~Exists(shifts) & period))
+        return Q(Exists(in_range) | (~Exists(shifts) & period))
 
     def sort(self, queryset):
         order = self.values.get("sorter", Sort.NEWEST)
@@ -208,15 +212,15 @@ class OpportunityFilterSet(django_filters.FilterSet):
             )
         if order == Sort.NEXT_SHIFT:
             return queryset.order_by(_nulls_last("next_shift_at"), "-pk")
-        return queryset.order_by("-first_published_at", "-pk")
+        return queryset.order_by("-published_at", "-pk")
 
 
 def _nulls_last(name):
     return F(name).asc(nulls_last=True)
 
 
-def text_filter(queryset, query):
-    """Full-text search through the configured backend, narrowed to ``queryset``.
+def text_condition(query):
+    """Full-text search through the configured backend, as a condition on the listing.
 
     Any failure of the search service falls back to a plain substring match on
     title and summary, so the listing always answers.
@@ -225,8 +229,8 @@ def text_filter(queryset, query):
         results = get_search_backend().search(query, OpportunityPage, operator="and")
         database_query = getattr(results, "get_queryset", None)
         if database_query is not None:
-            return queryset.filter(pk__in=database_query().values("pk"))
-        return queryset.filter(pk__in=[page.pk for page in results[:MAX_TEXT_HITS]])
+            return Q(pk__in=database_query().values("pk"))
+        return Q(pk__in=[page.pk for page in results[:MAX_TEXT_HITS]])
     except Exception:  # the search service is optional; the listing is not
         logger.warning("Search backend failed; falling back to a substring match", exc_info=True)
-        return queryset.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+        return Q(title__icontains=query) | Q(summary__icontains=query)

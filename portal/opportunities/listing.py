@@ -2,7 +2,8 @@
 
 The number of queries is fixed: one UNION of every facet count (which also
 gives the total; cached briefly), the page of results and its municipalities —
-plus the taxonomy lists when their cache is cold.
+plus the taxonomy lists when their cache is cold. The results are read along
+an index on stored columns (see ``OpportunityPage.Meta.indexes``).
 """
 
 from urllib.parse import urlencode
@@ -30,11 +31,7 @@ def listing_context(index_page, request):
     notices = list(filterset.notices)
     counts = cached_facet_counts(filterset, base)
     page_obj = _paginate(results, counts[TOTAL], request.GET.get("page"), notices)
-    page_obj.object_list = list(
-        page_obj.object_list.select_related("owner_organisation").prefetch_related(
-            "municipalities"
-        )
-    )
+    page_obj.object_list = _page_rows(page_obj, results)
     notices += _form_errors(filterset)
     params = _params(filterset)
     query = urlencode(params)
@@ -85,6 +82,22 @@ def _paginate(results, total, raw_number, notices):
         )
         number = paginator.num_pages
     return paginator.page(number)
+
+
+def _page_rows(page_obj, results):
+    """The page's opportunities, read from whichever end of the sort order is nearer.
+
+    A page is the next rows of an index walk past OFFSET; in the back half
+    of the results the same rows are the first ones of the reversed order,
+    so the last page costs what the first does.
+    """
+    total = page_obj.paginator.count
+    start = (page_obj.number - 1) * PAGE_SIZE
+    end = min(start + PAGE_SIZE, total)
+    results = results.select_related("owner_organisation").prefetch_related("municipalities")
+    if start <= total - end:
+        return list(results[start:end])
+    return list(results.reverse()[total - end:total - start])[::-1]
 
 
 def _form_errors(filterset):

@@ -3,7 +3,18 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -84,14 +95,54 @@ class OpportunitySkillTag(TaggedItemBase):
 
 class OpportunityQuerySet(PageQuerySet):
     def open(self):
-        """Live, public, open, and neither past its end date nor its deadline today."""
+        """Live, public, open, and neither past its end date nor its deadline today.
+
+        "Live, public and open" is the stored ``listed`` flag, so the listing
+        needs no join to Wagtail's page table; the dates are compared here, at
+        query time, so an opportunity leaves the listing the day it expires
+        without anything having to run.
+        """
         today = timezone.localdate()
         return (
-            self.live()
-            .unrestricted()
-            .filter(status=Status.OPEN)
+            self.filter(listed=True)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
             .filter(Q(application_deadline__isnull=True) | Q(application_deadline__gte=today))
+        )
+
+    def refresh_listing_columns(self):
+        """Recompute ``listed``, ``published_at`` and ``saved_next_shift_at`` from their sources.
+
+        Reads the database, not the instances, so a draft's unpublished status
+        can never leak into the flag. Two UPDATEs whatever the number of rows.
+        """
+        pages = OpportunityPage.objects.filter(pk__in=self.values("pk"))
+        listable = (
+            OpportunityPage.objects.filter(pk=OuterRef("pk"), status=Status.OPEN)
+            .live()
+            .unrestricted()
+        )
+        pages.update(
+            listed=Exists(listable),
+            published_at=Subquery(
+                Page.objects.filter(pk=OuterRef("pk")).values("first_published_at")[:1]
+            ),
+        )
+        pages.update(saved_next_shift_at=_upcoming_start())
+
+    def with_next_shift(self):
+        """``next_shift_at`` as of now: the saved value unless that shift has begun.
+
+        The stored value is the first shift not begun when a shift last
+        changed; it stays right until that shift begins (no new shift can come
+        before it without a save), after which the shifts are asked again.
+        """
+        return self.annotate(
+            next_shift_at=Case(
+                When(saved_next_shift_at__isnull=True, then=Value(None)),
+                When(saved_next_shift_at__gt=timezone.now(), then=F("saved_next_shift_at")),
+                default=_upcoming_start(),
+                output_field=models.DateTimeField(),
+            )
         )
 
     def unrestricted(self):
@@ -105,11 +156,11 @@ class OpportunityQuerySet(PageQuerySet):
         ).filter(restricted_path__startswith=F("page__path"))
         return self.exclude(Exists(restricted))
 
-    def with_next_shift(self):
-        upcoming = Shift.objects.upcoming().filter(opportunity=OuterRef("pk"))
-        return self.annotate(
-            next_shift_at=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1])
-        )
+
+
+def _upcoming_start():
+    upcoming = Shift.objects.upcoming().filter(opportunity=OuterRef("pk"))
+    return Subquery(upcoming.order_by("starts_at").values("starts_at")[:1])
 
 
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
@@ -177,6 +228,12 @@ class OpportunityPage(RoutablePageMixin, Page):
         "organisations.OrganisationPage", null=True, editable=False, on_delete=models.SET_NULL,
         related_name="opportunities", verbose_name=_("organisation"),
     )
+    # Copies the listing filters and sorts on, kept by ``refresh_listing_columns``
+    # after every save, publish, unpublish, move, view restriction and shift change,
+    # so the listing reads one table and walks an index instead of sorting.
+    listed = models.BooleanField(_("vises i oversigten"), default=False, editable=False)
+    published_at = models.DateTimeField(_("først udgivet"), null=True, editable=False)
+    saved_next_shift_at = models.DateTimeField(_("næste vagt"), null=True, editable=False)
 
     objects = OpportunityManager()
 
@@ -236,11 +293,17 @@ class OpportunityPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("frivilligopgave")
         verbose_name_plural = _("frivilligopgaver")
+        # A partial index per stored sort order, over listed rows only: a page
+        # of results is the first rows of the index that pass the other filters.
         indexes = [
             models.Index(
-                fields=["status", "end_date", "application_deadline"], name="opportunity_open_idx"
+                fields=["-published_at", "-page_ptr"], condition=Q(listed=True),
+                name="opportunity_newest_idx",
             ),
-            models.Index(fields=["commitment"], name="opportunity_commitment_idx"),
+            models.Index(
+                fields=["application_deadline", "end_date", "-page_ptr"], condition=Q(listed=True),
+                name="opportunity_deadline_idx",
+            ),
         ]
 
     def clean(self):
@@ -257,7 +320,8 @@ class OpportunityPage(RoutablePageMixin, Page):
         if self.path:
             parent = self.get_parent()
             self.owner_organisation_id = parent.pk if parent else None
-        return super().save(*args, **kwargs)
+        super().save(*args, **kwargs)
+        OpportunityPage.objects.filter(pk=self.pk).refresh_listing_columns()
 
     @cached_property
     def organisation(self):

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.core.models import Activity, Municipality, Region, TargetGroup
@@ -30,6 +31,39 @@ for signal in (post_save, post_delete):
 for field in ("municipalities", "activities", "target_groups"):
     m2m_changed.connect(_after_commit, sender=getattr(OpportunityPage, field).through,
                         dispatch_uid=f"opps-m2m-{field}")
+
+
+def _refresh_subtree(path):
+    OpportunityPage.objects.filter(path__startswith=path).refresh_listing_columns()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def refresh_published(sender, instance, **kwargs):
+    # save() refreshes too, but only when the specific page is the one saved.
+    if isinstance(instance, OpportunityPage):
+        OpportunityPage.objects.filter(pk=instance.pk).refresh_listing_columns()
+
+
+@receiver(post_save, sender=Shift)
+@receiver(post_delete, sender=Shift)
+def refresh_next_shift(sender, instance, **kwargs):
+    OpportunityPage.objects.filter(pk=instance.opportunity_id).refresh_listing_columns()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def refresh_restricted(sender, instance, **kwargs):
+    """A restriction on a page hides, and its removal shows, every opportunity below it."""
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if path:
+        _refresh_subtree(path)
+
+
+@receiver(post_page_move)
+def refresh_moved(sender, instance, **kwargs):
+    """Moved under or out of a restricted section, a subtree's opportunities follow."""
+    _refresh_subtree(instance.path)
 
 
 @receiver(post_page_move, sender=OpportunityPage)

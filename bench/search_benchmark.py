@@ -43,7 +43,7 @@ from wagtail.models import Locale, Page  # noqa: E402
 
 from portal.core.models import Municipality, Theme  # noqa: E402
 from portal.organisations.models import OrganisationIndexPage, OrganisationPage  # noqa: E402
-from search.views import COUNT_CAP, _count_up_to, searchable_pages  # noqa: E402
+from search.views import COUNT_CAP, count_up_to, searchable_pages  # noqa: E402
 
 QUERIES = [
     "besøgsven aalborg",
@@ -191,7 +191,7 @@ def main():
 
     def search_only(query):
         list(pages.search(query, operator="and")[:20])
-        _count_up_to(pages.search(query, operator="and", order_by_relevance=False), COUNT_CAP)
+        count_up_to(pages.search(query, operator="and", order_by_relevance=False), COUNT_CAP)
 
     for query in QUERIES:  # warm caches, connections and query plans
         search_only(query)

@@ -66,7 +66,7 @@ def _promotions(query):
     return shown
 
 
-def _count_up_to(results, cap):
+def count_up_to(results, cap):
     """How many ``results`` there are, counting no further than ``cap + 1``.
 
     The database backends' own count keeps the relevance or ``-pk`` ordering
@@ -132,7 +132,7 @@ def search(request):
         total = len(candidates)
         if total >= limit:
             unranked = pages.search(query_text, operator="and", order_by_relevance=False)
-            total = _count_up_to(unranked, COUNT_CAP)
+            total = count_up_to(unranked, COUNT_CAP)
         capped = total > COUNT_CAP
         total = min(total, COUNT_CAP)
         paginator = Paginator(range(total), RESULTS_PER_PAGE)

@@ -46,7 +46,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's event loop is gone before the database tests
+# that follow, which must find the test database connection they started with.
+@pytest.fixture(scope="package")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -103,23 +105,34 @@ def assert_accessible(axe):
     return check
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def demo_site(django_db_setup, django_db_blocker):
-    """A live server over the demo, loaded once and committed.
+    """A live server over the demo, loaded once for the browser tests and committed.
 
     This is not pytest-django's ``live_server``: that one flushes every table
     after each test, taking the taxonomies and home page the migrations seeded
-    with it. Browser tests therefore take no ``db`` fixture; they read what they
-    need through ``orm``, and pytest-django runs them after the database tests.
+    with it. Browser tests are marked ``django_db`` instead (a rolled-back
+    transaction each). When the browser tests are done, the database is put
+    back as the migrations left it, so the committed demo cannot leak into the
+    tests that run after them.
     """
+    from django.apps import apps
     from django.core.management import call_command
-    from django.db import connections
+    from django.core.management.color import no_style
+    from django.db import connection, connections
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
+        as_migrated = connection.creation.serialize_db_to_string()
         with open(os.devnull, "w") as devnull:
             call_command("load_demo", stdout=devnull)
         server = LiveServer("localhost")
         yield server
         server.stop()
         connections.close_all()
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(as_migrated)
+        # The restored rows keep their ids; move the sequences past them.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)

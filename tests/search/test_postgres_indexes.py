@@ -2,9 +2,9 @@
 
 modelsearch matches ``(title || body)`` of its index entries and joins them to
 pages on ``page.id::varchar``; without the search app's expression indexes every
-search reads both tables whole. These tests run the backend's own SQL through
-EXPLAIN with sequential scans discouraged: if the expressions ever drift apart
-(a modelsearch upgrade), the plan stops naming the indexes and the test says so.
+search reads both tables whole. These tests check that the backend's own SQL
+still uses exactly the indexed expressions (a modelsearch upgrade could change
+them) and that each index serves its expression.
 """
 
 import pytest
@@ -29,13 +29,11 @@ def backend_sql(action):
     return [query["sql"] for query in captured.captured_queries if "@@" in query["sql"]]
 
 
-def plan(sql, *, nested_loops=True):
+def plan(sql):
     with connection.cursor() as cursor:
-        # A test database holds a handful of rows, where a sequential scan (or
-        # a loop over every page) is always cheapest; the question here is
-        # whether each index can serve the backend's expression at all.
+        # A test database holds a handful of rows, where a sequential scan is
+        # always cheapest; the question is whether the index can serve at all.
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"SET LOCAL enable_nestloop = {'on' if nested_loops else 'off'}")
         cursor.execute("EXPLAIN " + sql)
         return "\n".join(row[0] for row in cursor.fetchall())
 
@@ -52,27 +50,37 @@ def test_migration_creates_both_expression_indexes():
         ]
 
 
-def test_ranked_search_and_count_use_the_indexes(home):
+def _entry_table():
+    from modelsearch.conf import get_app_config
+
+    return get_app_config().get_model("IndexEntry")._meta.db_table
+
+
+def test_backend_queries_use_the_indexed_expressions(client, home):
+    """If a modelsearch upgrade changes its SQL, the indexes stop matching it."""
     StandardPageFactory(parent=home, title="Besøgsven i Aalborg", intro="Frivillige besøgsvenner.")
+    entries = _entry_table()
 
     def search():
         results = searchable_pages().search("besøgsven aalborg", operator="and")
         assert [page.title for page in results[:20]] == ["Besøgsven i Aalborg"]
         assert results.count() == 1
+        client.get("/soeg/", {"q": "besøgsven", "kommune": "aalborg"})
 
     queries = backend_sql(search)
 
-    assert len(queries) == 2
-    for sql in queries:
-        assert "search_entry_title_body_gin" in plan(sql, nested_loops=False)
-        assert "search_page_id_as_text" in plan(sql)
-
-
-def test_search_page_queries_use_the_entry_index(client, home):
-    StandardPageFactory(parent=home, title="Demenscafé", intro="For mennesker med demens.")
-
-    queries = backend_sql(lambda: client.get("/soeg/", {"q": "demens", "kommune": "aalborg"}))
-
     assert queries
     for sql in queries:
-        assert "search_entry_title_body_gin" in plan(sql, nested_loops=False)
+        assert f'("{entries}"."title" || "{entries}"."body") @@' in sql
+        assert f'"{entries}"."object_id" = ("wagtailcore_page"."id")::varchar(50)' in sql
+
+
+def test_the_indexes_serve_those_expressions():
+    # Plans of the whole backend query depend on the statistics of a tiny test
+    # database; what is fixed is that each expression can be served by its index.
+    entries = _entry_table()
+    match = f"SELECT 1 FROM {entries} WHERE (title || body) @@ to_tsquery('danish', 'demens')"
+    join = "SELECT 1 FROM wagtailcore_page WHERE (id)::varchar(50) = '1'"
+
+    assert "search_entry_title_body_gin" in plan(match)
+    assert "search_page_id_as_text" in plan(join)

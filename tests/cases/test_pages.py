@@ -204,9 +204,9 @@ def test_case_page_links_open_opportunities_in_the_same_activity_or_municipality
 
 
 @pytest.mark.django_db
-def test_an_opportunity_can_show_the_cases_of_its_activity_or_municipality(organisation):
-    from django.template import Context, Template
-
+def test_an_opportunity_page_shows_the_cases_of_its_activity_or_municipality(
+    client, organisation
+):
     from portal.core.models import Activity
     from tests.opportunities.factories import OpportunityPageFactory
 
@@ -216,9 +216,8 @@ def test_an_opportunity_can_show_the_cases_of_its_activity_or_municipality(organ
     CasePageFactory(parent=organisation, title="Lektiecafé")
     opportunity = OpportunityPageFactory(parent=organisation, activities=[besoegsven])
 
-    html = Template("{% load hub_tags %}{% opportunity_cases page %}").render(
-        Context({"page": opportunity})
-    )
+    html = client.get(opportunity.url).content.decode()
 
+    assert "Erfaringer fra samme område" in html
     assert case.url in html
     assert "Lektiecafé" not in html

@@ -1,11 +1,10 @@
-"""Volunteer opportunities, their shifts, and the filtered listing of them."""
+"""Opportunity pages and the listing page that filters them."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import (
     Case,
-    Count,
     Exists,
     ExpressionWrapper,
     F,
@@ -15,7 +14,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -32,9 +30,7 @@ from wagtail.search import index
 from portal.core.blocks import BodyBlock
 from portal.core.models import ListingPage
 
-
-class ShiftFull(Exception):
-    """The shift cannot take another sign-up: every place is taken, or it has begun."""
+from .shifts import Shift
 
 
 class Commitment(models.TextChoices):
@@ -68,7 +64,7 @@ class OpportunityIndexPage(RoutablePageMixin, ListingPage):
         verbose_name = _("oversigt over frivilligopgaver")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import listing_context
+        from ..listing import listing_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
@@ -76,13 +72,13 @@ class OpportunityIndexPage(RoutablePageMixin, ListingPage):
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from .feeds import rss_response
+        from ..feeds import rss_response
 
         return rss_response(self, request)
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
-        from .feeds import listing_calendar_response
+        from ..feeds import listing_calendar_response
 
         return listing_calendar_response(self, request)
 
@@ -376,7 +372,7 @@ class OpportunityPage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .feeds import structured_data
+        from ..feeds import structured_data
 
         context = super().get_context(request, *args, **kwargs)
         # A preview of a page never saved has no shifts or neighbours to look up.
@@ -395,96 +391,6 @@ class OpportunityPage(RoutablePageMixin, Page):
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
-        from .feeds import opportunity_calendar_response
+        from ..feeds import opportunity_calendar_response
 
         return opportunity_calendar_response(self, request)
-
-
-class ShiftQuerySet(models.QuerySet):
-    def upcoming(self):
-        return self.filter(starts_at__gt=timezone.now())
-
-    def with_places(self):
-        return self.annotate(
-            places_taken=Count("bookings", filter=Q(bookings__released_at__isnull=True))
-        ).annotate(places_left=Greatest(F("capacity") - F("places_taken"), Value(0)))
-
-
-class Shift(models.Model):
-    """One dated slot of an ad hoc or one-off opportunity (en vagt)."""
-
-    opportunity = ParentalKey(OpportunityPage, on_delete=models.CASCADE, related_name="shifts")
-    starts_at = models.DateTimeField(_("starter"))
-    ends_at = models.DateTimeField(_("slutter"))
-    place = models.CharField(_("sted"), max_length=200, blank=True)
-    capacity = models.PositiveSmallIntegerField(
-        _("pladser"), default=1, validators=[MinValueValidator(1)]
-    )
-
-    objects = ShiftQuerySet.as_manager()
-
-    panels = [
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-        FieldPanel("place"),
-        FieldPanel("capacity"),
-    ]
-
-    class Meta:
-        ordering = ["starts_at"]
-        verbose_name = _("vagt")
-        verbose_name_plural = _("vagter")
-        indexes = [models.Index(fields=["opportunity", "starts_at"], name="shift_opportunity_idx")]
-        constraints = [
-            models.CheckConstraint(condition=Q(capacity__gte=1), name="shift_capacity_positive"),
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="shift_ends_after_start"
-            ),
-        ]
-
-    def __str__(self):
-        start = timezone.localtime(self.starts_at)
-        return f"{self.opportunity.title} – {start:%d.%m.%Y %H:%M}"
-
-    def clean(self):
-        super().clean()
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("Vagten skal slutte efter, den starter.")})
-
-    def book(self, reference):
-        """Take one place for the match request ``reference``; raise ShiftFull if none is left.
-
-        The shift row is locked first, so two sign-ups for the last place cannot
-        both succeed (on SQLite the write lock of the transaction does the same).
-        """
-        with transaction.atomic():
-            shift = Shift.objects.select_for_update().get(pk=self.pk)
-            if shift.starts_at <= timezone.now():
-                raise ShiftFull(_("Vagten er allerede begyndt."))
-            taken = shift.bookings.filter(released_at__isnull=True).count()
-            if taken >= shift.capacity:
-                raise ShiftFull(_("Der er ikke flere ledige pladser på vagten."))
-            return ShiftBooking.objects.create(shift=shift, reference=reference)
-
-    def release(self, reference):
-        """Give back the places ``reference`` holds; returns how many were released."""
-        return self.bookings.filter(reference=reference, released_at__isnull=True).update(
-            released_at=timezone.now()
-        )
-
-
-class ShiftBooking(models.Model):
-    """A place taken on a shift. It names only the match request, never a person."""
-
-    shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="bookings")
-    reference = models.CharField(_("reference"), max_length=40)
-    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    released_at = models.DateTimeField(_("frigivet"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = _("tilmelding til vagt")
-        verbose_name_plural = _("tilmeldinger til vagter")
-        indexes = [models.Index(fields=["shift", "released_at"], name="booking_active_idx")]
-
-    def __str__(self):
-        return f"{self.reference} · {self.shift}"

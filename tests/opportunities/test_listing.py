@@ -258,3 +258,16 @@ def test_counts_follow_a_newly_published_opportunity(client, catalogue, organisa
     response = client.get("/frivilligopgaver/?kommune=odense")
     assert response.context["result_count"] == 2
     assert "Ny i Odense" in titles(response)
+
+
+def test_the_next_shift_is_written_the_danish_way(client, opportunity_index, organisation):
+    opportunity = OpportunityPageFactory(parent=organisation, commitment="ad_hoc")
+    year = TODAY().year + 1
+    starts = timezone.make_aware(datetime.datetime(year, 12, 2, 13, 0))
+    ShiftFactory(opportunity=opportunity, starts_at=starts,
+                 ends_at=starts + datetime.timedelta(hours=3))
+    opportunity.save_revision().publish()
+
+    body = client.get(opportunity_index.url).content.decode()
+
+    assert "2. dec kl. 13.00" in body

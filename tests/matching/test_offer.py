@@ -150,6 +150,30 @@ def test_rate_limit_answers_with_a_friendly_429(client, opportunity, settings):
     assert MatchRequest.objects.count() == 2
 
 
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, opportunity, settings):
+    settings.INTAKE_RATE_LIMIT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+
+    first = client.post(offer_url(opportunity), offer_data(),
+                        HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    second = client.post(offer_url(opportunity), offer_data(),
+                         HTTP_X_FORWARDED_FOR="198.51.100.9", **proxy)
+    again = client.post(offer_url(opportunity), offer_data(),
+                        HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+
+    assert (first.status_code, second.status_code, again.status_code) == (302, 302, 429)
+
+
+def test_a_forged_forwarded_header_does_not_escape_the_limit(client, opportunity, settings):
+    settings.INTAKE_RATE_LIMIT = 1
+    assert client.post(offer_url(opportunity), offer_data(),
+                       HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 302
+    forged = client.post(offer_url(opportunity), offer_data(),
+                         HTTP_X_FORWARDED_FOR="198.51.100.9")
+    assert forged.status_code == 429
+
+
 class TestShifts:
     def test_an_ad_hoc_offer_books_the_chosen_shift(self, client, ad_hoc):
         shift = make_shift(ad_hoc, capacity=2)

@@ -16,6 +16,18 @@ from portal.organisations.models import OrganisationIndexPage, OrganisationKind,
 from portal.toolshare.models import ToolIndexPage
 
 
+def many_to_many(field_name):
+    """A hook that sets a page's many-to-many field from ``Factory(field=[…])``."""
+
+    @factory.post_generation
+    def set_values(obj, create, extracted, **kwargs):
+        if extracted:
+            getattr(obj, field_name).set(extracted)
+            obj.save()
+
+    return set_values
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -97,17 +109,8 @@ class OrganisationPageFactory(wagtail_factories.PageFactory):
     summary = "En forening med frivillige besøgsvenner."
     description = "<p>Vi matcher ensomme ældre med besøgsvenner.</p>"
 
-    @factory.post_generation
-    def municipalities(self, create, extracted, **kwargs):
-        if extracted:
-            self.municipalities.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            self.save()
+    municipalities = many_to_many("municipalities")
+    themes = many_to_many("themes")
 
 
 def home_page():

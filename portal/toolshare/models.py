@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.core.models import ListingPage
+from portal.core.models import ListingPage, Taxonomy
 
 from .forms import ToolUsageForm
 
@@ -27,23 +27,12 @@ class Hosting(models.TextChoices):
     UNKNOWN = "unknown", _("Ikke oplyst")
 
 
-class ToolCategory(index.Indexed, models.Model):
+class ToolCategory(Taxonomy):
     """What a tool is for: volunteer matching, scheduling, communication…"""
 
-    name = models.CharField(_("navn"), max_length=80, unique=True)
-    slug = models.SlugField(unique=True, help_text=_("Bruges i adresser og filtre."))
-    description = models.TextField(_("beskrivelse"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(Taxonomy.Meta):
         verbose_name = _("værktøjskategori")
         verbose_name_plural = _("værktøjskategorier")
-
-    def __str__(self):
-        return self.name
 
 
 class ToolIndexPage(RoutablePageMixin, ListingPage):

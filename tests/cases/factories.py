@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 
 from portal.cases.models import CaseDocument, CasePage, CasePartner, GuidePage, PartnerRole
 from portal.toolshare.models import CostModel, Hosting, ToolCategory, ToolPage, ToolUsage
+from tests.factories import many_to_many
 
 
 class CasePageFactory(wagtail_factories.PageFactory):
@@ -56,11 +57,7 @@ class ToolPageFactory(wagtail_factories.PageFactory):
     cost_model = CostModel.FREEMIUM
     hosting = Hosting.EU
 
-    @factory.post_generation
-    def categories(self, create, extracted, **kwargs):
-        if extracted:
-            self.categories.set(extracted)
-            self.save()
+    categories = many_to_many("categories")
 
 
 def category(slug):

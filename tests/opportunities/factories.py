@@ -13,6 +13,7 @@ from portal.opportunities.models import (
     ShiftBooking,
     Status,
 )
+from tests.factories import many_to_many
 
 
 class OpportunityPageFactory(wagtail_factories.PageFactory):
@@ -27,23 +28,9 @@ class OpportunityPageFactory(wagtail_factories.PageFactory):
     commitment = Commitment.REGULAR
     status = Status.OPEN
 
-    @factory.post_generation
-    def municipalities(self, create, extracted, **kwargs):
-        if extracted:
-            self.municipalities.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def activities(self, create, extracted, **kwargs):
-        if extracted:
-            self.activities.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def target_groups(self, create, extracted, **kwargs):
-        if extracted:
-            self.target_groups.set(extracted)
-            self.save()
+    municipalities = many_to_many("municipalities")
+    activities = many_to_many("activities")
+    target_groups = many_to_many("target_groups")
 
 
 class ShiftFactory(factory.django.DjangoModelFactory):

@@ -1,132 +1,190 @@
-"""How many results each filter choice would give, in one query.
+"""How many results each filter choice would give, counted in memory.
 
 Counts are disjunctive: a choice's number counts the results of every *other*
 filter that has that choice, so ticking a second municipality adds exactly
 its number to the results.
 
-The open opportunities that pass the filters without facets (free text,
-dates) are read once, into a common table expression that also says, per
-row, which of the applied facet filters it passes. Every facet is then a
-GROUP BY over that table (or over a many-to-many table joined to it) that
-demands all filters but its own (rows failing two filters are dropped at
-once, as no count needs them); the facets travel as one UNION ALL, so the
-number of queries stays the same whatever is chosen or stored, and "open"
-and each filter are worked out once instead of once per facet.
+Counting in SQL means reading every open opportunity and its taxonomies for
+each new combination of filters (hundreds of milliseconds at 100,000). So the
+open opportunities are read once into a ``FacetIndex``: each one gets a bit
+position, and each facet value (a municipality, a region, a commitment, "no
+child certificate needed", ...) a Python integer with the bits of its
+opportunities set. A filter is then the OR of its chosen values' bits,
+a count the number of bits set in an AND — a few microseconds per choice.
+
+The index is rebuilt when an opportunity, its taxonomies or its shifts change
+(a new listing version) and each day (expiry). A process keeps the index of
+the current version in memory and shares it through the cache, so one build
+serves every worker. Free text and dates are not facets: they are asked of the
+database, as ids, only when they are used.
 """
 
-import hashlib
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F
+from django.db.models import BooleanField, ExpressionWrapper, Value
 from django.utils import timezone
 
-from .filters import BOOLEAN_CONDITIONS, M2M_FILTERS
+from .filters import BOOLEAN_CONDITIONS, M2M_FILTERS, taxonomy_choices
 from .models import OpportunityPage
 
 TOTAL = "total"
 VERSION_KEY = "opportunities:listing-version"
-# Bounds how stale counts can be where a cache is not shared between processes.
-COUNTS_CACHE_SECONDS = 60
+INDEX_CACHE_SECONDS = 24 * 60 * 60
 BOOLEAN_FACETS = tuple(BOOLEAN_CONDITIONS)
 FACETS = (*M2M_FILTERS, "region", "type", *BOOLEAN_FACETS)
 
+_local = {}
+
 
 def listing_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    """A token that changes whenever the open opportunities may have changed.
+
+    Random rather than a counter, so a cache that is emptied cannot hand out
+    an old version again while a process still holds that version's index.
+    """
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
 
 
 def listing_changed(**kwargs):
-    """Forget every cached count: an opportunity, its taxonomies or its shifts changed."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    """Retire the facet index: an opportunity, its taxonomies or its shifts changed."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def cached_facet_counts(filterset, base):
-    """``facet_counts``, remembered briefly per filter combination.
+@dataclass
+class FacetIndex:
+    """The open opportunities as bit positions, and per facet value the bits of its own."""
 
-    Counting every facet over all open opportunities is the listing's one
-    expensive query at scale, and most visitors ask for the same few
-    combinations. The key holds today's date (expiry), and the version that
-    publishing, unpublishing or changing an opportunity or shift moves on.
+    ids: list
+    values: dict = field(default_factory=dict)  # facet name -> {key: bits}
+
+    @property
+    def everyone(self):
+        return (1 << len(self.ids)) - 1
+
+    def bits_of(self, ids):
+        """The bits of the given opportunity ids (those not open are ignored)."""
+        position = {pk: number for number, pk in enumerate(self.ids)}
+        return _bits(position[pk] for pk in ids if pk in position)
+
+    @classmethod
+    def build(cls):
+        """Two queries: the open opportunities, and their taxonomies in one UNION."""
+        open_rows = OpportunityPage.objects.open().order_by("pk")
+        rows = open_rows.values_list(
+            "pk", "commitment",
+            *(ExpressionWrapper(condition, output_field=BooleanField())
+              for condition in BOOLEAN_CONDITIONS.values()),
+        )
+        found = defaultdict(list)  # (facet name, key) -> bit numbers
+        ids = []
+        for number, (pk, commitment, *flags) in enumerate(rows):
+            ids.append(pk)
+            found["type", commitment].append(number)
+            for name, flag in zip(BOOLEAN_FACETS, flags, strict=True):
+                if flag:
+                    found[name, "1"].append(number)
+        position = {pk: number for number, pk in enumerate(ids)}
+        links = None
+        for name, (relation, column) in M2M_FILTERS.items():
+            through = getattr(OpportunityPage, relation).through
+            part = through.objects.filter(
+                opportunitypage_id__in=open_rows.values("pk")
+            ).values_list(Value(name), column, "opportunitypage_id")
+            links = part if links is None else links.union(part, all=True)
+        for name, value, pk in links:
+            found[name, value].append(position[pk])
+
+        values = {name: {} for name in FACETS}
+        for (name, key), numbers in found.items():
+            values[name][str(key)] = _bits(numbers)
+        # A region is the union of its municipalities: no row needs reading twice.
+        for row in taxonomy_choices()["kommune"]:
+            bits = values["kommune"].get(str(row["id"]), 0)
+            region = str(row["region_id"])
+            values["region"][region] = values["region"].get(region, 0) | bits
+        return cls(ids=ids, values=values)
+
+
+def _bits(numbers):
+    """An integer with the given bit numbers set.
+
+    Written as a string of binary digits and parsed once: setting bits one by
+    one on an integer would copy it each time.
     """
-    applied = sorted(
-        (name, sorted(map(str, value)) if isinstance(value, list) else str(value))
-        for name, value in filterset.values.items()
-        if name != "sorter"
-    )
-    digest = hashlib.sha256(repr(applied).encode()).hexdigest()[:32]
-    key = f"opportunities:facets:{listing_version()}:{timezone.localdate()}:{digest}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = facet_counts(filterset, base)
-        cache.set(key, counts, COUNTS_CACHE_SECONDS)
-    return counts
+    numbers = list(numbers)
+    if not numbers:
+        return 0
+    digits = bytearray(b"0" * (max(numbers) + 1))
+    for number in numbers:
+        digits[number] = 49  # "1"
+    digits.reverse()
+    return int(digits, 2)
 
 
-def facet_counts(filterset, base):
+def current_index():
+    """The facet index of the current listing version and day: local, shared, or built."""
+    key = f"opportunities:facet-index:{listing_version()}:{timezone.localdate()}"
+    if _local.get("key") == key:
+        return _local["index"]
+    index = cache.get(key)
+    if index is None:
+        index = FacetIndex.build()
+        cache.set(key, index, INDEX_CACHE_SECONDS)
+    _local.update(key=key, index=index)
+    return index
+
+
+def facet_counts(filterset, base, index=None):
     """{facet name: {key: count}}, where key is a taxonomy id, a commitment or '1'.
 
     ``TOTAL`` holds the number of results with every filter applied.
     """
+    index = index or current_index()
     applied = filterset.applied()
-    facets_applied = [name for name in applied if name in FACETS]
-    rows = base.order_by()
-    for name in applied:
-        if name not in FACETS:
+    chosen = {name: _filter_bits(filterset, name, index) for name in applied if name in FACETS}
+    rest = [name for name in applied if name not in FACETS]
+    narrowed = index.everyone
+    if rest:
+        rows = base.order_by()
+        for name in rest:
             rows = rows.filter(filterset.condition(name))
-    # Boolean facets need their own condition even when not applied: it is what they count.
-    passes = {name: filterset.condition(name) for name in facets_applied}
-    passes.update({name: condition for name, condition in BOOLEAN_CONDITIONS.items()})
-    rows = rows.values(
-        o_id=F("pk"), o_commitment=F("commitment"),
-        **{f"f_{name}": ExpressionWrapper(condition, output_field=BooleanField())
-           for name, condition in passes.items()},
-    )
-    cte_sql, params = rows.query.sql_with_params()
+        narrowed = index.bits_of(rows.values_list("pk", flat=True))
 
     def others(name):
-        demanded = [f"o.f_{other}" for other in facets_applied if other != name]
-        return " AND ".join(demanded) or "1 = 1"
-
-    qn = connection.ops.quote_name
-    parts = []
-    for name, (field, column) in M2M_FILTERS.items():
-        through = getattr(OpportunityPage, field).through._meta.db_table
-        parts.append(
-            f"SELECT '{name}', CAST(t.{qn(column)} AS TEXT), COUNT(*) FROM {qn(through)} t "
-            f"JOIN o ON o.o_id = t.opportunitypage_id WHERE {others(name)} "
-            f"GROUP BY t.{qn(column)}"
-        )
-    through = OpportunityPage.municipalities.through
-    municipality = through._meta.get_field("municipality").related_model._meta.db_table
-    parts.append(
-        f"SELECT 'region', CAST(m.region_id AS TEXT), COUNT(DISTINCT t.opportunitypage_id) "
-        f"FROM {qn(through._meta.db_table)} t JOIN o ON o.o_id = t.opportunitypage_id "
-        f"JOIN {qn(municipality)} m ON m.id = t.municipality_id WHERE {others('region')} "
-        f"GROUP BY m.region_id"
-    )
-    parts.append(
-        f"SELECT 'type', o.o_commitment, COUNT(*) FROM o WHERE {others('type')} "
-        f"GROUP BY o.o_commitment"
-    )
-    for name in BOOLEAN_FACETS:
-        parts.append(f"SELECT '{name}', '1', COUNT(*) FROM o WHERE o.f_{name} AND {others(name)}")
-    parts.append(f"SELECT '{TOTAL}', '1', COUNT(*) FROM o WHERE {others(None)}")
-    # A row that fails two applied filters is in no count: leave it out early.
-    failed = " + ".join(f"CASE WHEN a.f_{name} THEN 0 ELSE 1 END" for name in facets_applied)
-    relevant = f"({failed}) <= 1" if len(facets_applied) > 1 else "1 = 1"
-    sql = (
-        f"WITH a AS ({cte_sql}), o AS (SELECT * FROM a WHERE {relevant}) "
-        + " UNION ALL ".join(parts)
-    )
+        bits = narrowed
+        for other, other_bits in chosen.items():
+            if other != name:
+                bits &= other_bits
+        return bits
 
     counts = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for facet, key, number in cursor.fetchall():
-            counts.setdefault(facet, {})[str(key)] = number
-    counts[TOTAL] = counts.get(TOTAL, {}).get("1", 0)
+    for name in FACETS:
+        within = others(name)
+        counts[name] = {
+            key: (bits & within).bit_count() for key, bits in index.values[name].items()
+        }
+    counts[TOTAL] = others(None).bit_count()
     return counts
+
+
+def _filter_bits(filterset, name, index):
+    """The bits of the opportunities that pass filter ``name``: an OR of its chosen values."""
+    values = index.values[name]
+    if name in BOOLEAN_FACETS:
+        keys = ["1"]
+    elif name == "type":
+        keys = filterset.values["type"]
+    else:
+        keys = [str(pk) for pk in filterset.taxonomy_ids(name, filterset.values[name])]
+    bits = 0
+    for key in keys:
+        bits |= values.get(key, 0)
+    return bits
+

@@ -166,10 +166,10 @@ class OpportunityFilterSet(django_filters.FilterSet):
         if name in M2M_FILTERS:
             field, column = M2M_FILTERS[name]
             through = getattr(OpportunityPage, field).through
-            matches = through.objects.filter(**{f"{column}__in": self._ids(name, value)})
+            matches = through.objects.filter(**{f"{column}__in": self.taxonomy_ids(name, value)})
             return Q(pk__in=matches.values("opportunitypage_id"))
         if name == "region":
-            ids = self._ids("region", value)
+            ids = self.taxonomy_ids("region", value)
             municipality_ids = [
                 row["id"] for row in self.taxonomies["kommune"] if row["region_id"] in ids
             ]
@@ -187,7 +187,7 @@ class OpportunityFilterSet(django_filters.FilterSet):
             return text_condition(value)
         raise ValueError(name)
 
-    def _ids(self, name, slugs):
+    def taxonomy_ids(self, name, slugs):
         return [row["id"] for row in self.taxonomies[name] if row["slug"] in set(slugs)]
 
     def _in_period(self):

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
-from .facets import BOOLEAN_FACETS, TOTAL, cached_facet_counts
+from .facets import BOOLEAN_FACETS, TOTAL, facet_counts
 from .filters import SHORT_COMMITMENTS, OpportunityFilterSet, Sort
 from .models import Commitment, OpportunityPage
 
@@ -29,7 +29,7 @@ def filtered_opportunities(request):
 def listing_context(index_page, request):
     filterset, base, results = filtered_opportunities(request)
     notices = list(filterset.notices)
-    counts = cached_facet_counts(filterset, base)
+    counts = facet_counts(filterset, base)
     page_obj = _paginate(results, counts[TOTAL], request.GET.get("page"), notices)
     page_obj.object_list = _page_rows(page_obj, results)
     notices += _form_errors(filterset)

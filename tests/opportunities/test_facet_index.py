@@ -1,0 +1,112 @@
+"""The in-memory facet index: its counts agree with the opportunities, whatever is chosen."""
+
+import random
+from urllib.parse import urlencode
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portal.core.models import Activity, Municipality, TargetGroup
+from portal.opportunities import facets
+from portal.opportunities.facets import TOTAL, facet_counts
+from portal.opportunities.listing import filtered_opportunities
+from portal.opportunities.models import Commitment, OpportunityPage
+from tests.opportunities.factories import OpportunityPageFactory
+
+pytestmark = pytest.mark.django_db
+
+MUNICIPALITIES = ["aalborg", "hjoerring", "odense", "svendborg"]  # two regions, two each
+ACTIVITIES = ["besoegsven", "it-hjaelp", "lektiehjaelp"]
+GROUPS = ["aeldre", "boern-og-unge"]
+COMMITMENTS = list(Commitment.values)
+
+
+@pytest.fixture
+def random_catalogue(opportunity_index, organisation):
+    """Thirty open opportunities with random taxonomies, commitments and requirements."""
+    rng = random.Random(2026)
+    for number in range(30):
+        OpportunityPageFactory(
+            parent=organisation, title=f"Opgave {number}",
+            commitment=rng.choice(COMMITMENTS),
+            requires_child_certificate=rng.random() < 0.4, is_online=rng.random() < 0.3,
+            municipalities=list(Municipality.objects.filter(
+                slug__in=rng.sample(MUNICIPALITIES, rng.randint(0, 2)))),
+            activities=list(Activity.objects.filter(
+                slug__in=rng.sample(ACTIVITIES, rng.randint(0, 2)))),
+            target_groups=list(TargetGroup.objects.filter(
+                slug__in=rng.sample(GROUPS, rng.randint(0, 2)))),
+        )
+
+
+def brute_force_count(filters, extra):
+    """Opportunities passing every filter in ``filters``, plus the one condition ``extra``."""
+    pages = OpportunityPage.objects.open()
+    lookups = {
+        "kommune": "municipalities__slug__in", "region": "municipalities__region__slug__in",
+        "aktivitet": "activities__slug__in", "maalgruppe": "target_groups__slug__in",
+        "type": "commitment__in",
+    }
+    for name, values in [*filters.items(), *extra.items()]:
+        if name == "uden_boerneattest":
+            pages = pages.filter(requires_child_certificate=False)
+        elif name == "online":
+            pages = pages.filter(is_online=True)
+        else:
+            pages = pages.filter(pk__in=OpportunityPage.objects.filter(**{lookups[name]: values}))
+    return pages.count()
+
+
+filter_choices = st.fixed_dictionaries({}, optional={
+    "kommune": st.lists(st.sampled_from(MUNICIPALITIES), min_size=1, max_size=2, unique=True),
+    "region": st.lists(st.sampled_from(["nordjylland", "syddanmark"]), min_size=1, unique=True),
+    "aktivitet": st.lists(st.sampled_from(ACTIVITIES), min_size=1, max_size=2, unique=True),
+    "maalgruppe": st.lists(st.sampled_from(GROUPS), min_size=1, unique=True),
+    "type": st.lists(st.sampled_from(COMMITMENTS), min_size=1, max_size=3, unique=True),
+    "uden_boerneattest": st.just(["on"]),
+    "online": st.just(["on"]),
+})
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(filters=filter_choices)
+def test_every_count_is_the_number_of_results_that_choice_gives(random_catalogue, filters):
+    url = "/frivilligopgaver/?" + urlencode(filters, doseq=True)
+    filterset, base, _results = filtered_opportunities(RequestFactory().get(url))
+    counts = facet_counts(filterset, base)
+
+    assert counts[TOTAL] == brute_force_count(filters, {})
+    for slug in MUNICIPALITIES:
+        pk = str(Municipality.objects.get(slug=slug).pk)
+        others = {name: value for name, value in filters.items() if name != "kommune"}
+        assert counts["kommune"].get(pk, 0) == brute_force_count(others, {"kommune": [slug]})
+    for value in COMMITMENTS:
+        others = {name: value for name, value in filters.items() if name != "type"}
+        assert counts["type"].get(value, 0) == brute_force_count(others, {"type": [value]})
+    for toggle in ("uden_boerneattest", "online"):
+        others = {name: value for name, value in filters.items() if name != toggle}
+        assert counts[toggle].get("1", 0) == brute_force_count(others, {toggle: ["on"]})
+
+
+def test_other_processes_take_the_index_from_the_cache(client, random_catalogue):
+    client.get("/frivilligopgaver/")
+    facets._local.clear()  # what another worker holds: nothing yet
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/frivilligopgaver/?type=regular")
+    assert not [query for query in captured if "UNION" in query["sql"]]
+
+
+def test_an_emptied_cache_makes_the_listing_count_afresh(client, random_catalogue):
+    cache.clear()  # as after a restart of the cache server
+    before = client.get("/frivilligopgaver/?type=regular").context["result_count"]
+    cache.clear()  # and once more
+    # A change the signals cannot see, like a restore from a backup.
+    OpportunityPage.objects.update(commitment="regular")
+    response = client.get("/frivilligopgaver/?type=regular")
+    assert response.context["result_count"] == 30 != before

@@ -28,7 +28,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
@@ -122,7 +121,8 @@ def main():
                 steady = measure(client, url, changed=False)
                 changed = measure(client, url, changed=True)
                 print(f"{size:>8} {label:<22} {page_number:>6} {count:>8} "
-                      f"{steady[0]:>9.1f} {steady[1]:>9.1f} {changed[0]:>12.1f} {changed[1]:>12.1f}")
+                      f"{steady[0]:>9.1f} {steady[1]:>9.1f} "
+                      f"{changed[0]:>12.1f} {changed[1]:>12.1f}")
 
 
 if __name__ == "__main__":

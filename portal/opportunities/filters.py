@@ -211,7 +211,8 @@ class OpportunityFilterSet(django_filters.FilterSet):
                 _nulls_last("application_deadline"), _nulls_last("end_date"), "-pk"
             )
         if order == Sort.NEXT_SHIFT:
-            return queryset.order_by(_nulls_last("next_shift_at"), "-pk")
+            # Exact once begun shifts are moved on (``move_on_begun_shifts``), and indexed.
+            return queryset.order_by(_nulls_last("saved_next_shift_at"), "-pk")
         return queryset.order_by("-published_at", "-pk")
 
 

@@ -22,6 +22,8 @@ TAXONOMY_GROUPS = ("kommune", "region", "aktivitet", "maalgruppe")
 def filtered_opportunities(request):
     """The filter set over open opportunities, and the matching queryset, sorted."""
     filterset = OpportunityFilterSet(request.GET or None)
+    if filterset.values.get("sorter") == Sort.NEXT_SHIFT:
+        OpportunityPage.objects.move_on_begun_shifts()
     base = OpportunityPage.objects.open()
     return filterset, base, filterset.sort(filterset.filter_queryset(base.with_next_shift()))
 

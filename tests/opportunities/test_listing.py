@@ -154,6 +154,22 @@ def test_sorting(client, catalogue):
     assert titles(response)[0] == "Lektiehjælp i Odense"
 
 
+def test_sorting_by_next_shift_follows_shifts_that_began_without_a_save(
+    client, catalogue, monkeypatch
+):
+    now = timezone.now()
+    days = datetime.timedelta(days=1)
+    ShiftFactory(opportunity=catalogue["it_aalborg"], starts_at=now + days)
+    ShiftFactory(opportunity=catalogue["it_aalborg"], starts_at=now + 10 * days)
+    ShiftFactory(opportunity=catalogue["online_it"], starts_at=now + 5 * days)
+    assert titles(client.get("/frivilligopgaver/?sorter=naeste-vagt"))[:2] == [
+        "IT-café i Aalborg", "Telefonhjælp til IT"]
+    # Two days on, the first shift has begun; nothing was saved in between.
+    monkeypatch.setattr(timezone, "now", lambda: now + 2 * days)
+    assert titles(client.get("/frivilligopgaver/?sorter=naeste-vagt"))[:2] == [
+        "Telefonhjælp til IT", "IT-café i Aalborg"]
+
+
 def test_free_text(client, catalogue):
     response = client.get("/frivilligopgaver/?q=lektiehjælp")
     assert titles(response) == ["Lektiehjælp i Odense"]

@@ -1,15 +1,8 @@
 """Volunteer opportunities, their shifts, and the filtered listing of them."""
 
-from .pages import (
-    SHIFT_COMMITMENTS,
-    Commitment,
-    HoursPer,
-    OpportunityIndexPage,
-    OpportunityPage,
-    OpportunityQuerySet,
-    OpportunitySkillTag,
-    Status,
-)
+from .choices import SHIFT_COMMITMENTS, Commitment, HoursPer, Status
+from .pages import OpportunityIndexPage, OpportunityPage, OpportunitySkillTag
+from .querysets import OpportunityQuerySet
 from .shifts import (
     Shift,
     ShiftBooking,

@@ -3,17 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import (
-    Case,
-    Exists,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,36 +13,14 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import ListingPage
 
-from .shifts import Shift
-
-
-class Commitment(models.TextChoices):
-    ONE_OFF = "one_off", _("Enkeltstående")
-    AD_HOC = "ad_hoc", _("Ad hoc / efter behov")
-    SHORT_PROJECT = "short_project", _("Kortere projekt")
-    REGULAR = "regular", _("Fast")
-
-
-SHIFT_COMMITMENTS = (Commitment.ONE_OFF, Commitment.AD_HOC)
-
-
-class Status(models.TextChoices):
-    OPEN = "open", _("Åben")
-    PAUSED = "paused", _("Sat på pause")
-    FILLED = "filled", _("Besat")
-    CLOSED = "closed", _("Lukket")
-
-
-class HoursPer(models.TextChoices):
-    WEEK = "week", _("om ugen")
-    OCCASION = "occasion", _("pr. gang")
+from .choices import SHIFT_COMMITMENTS, Commitment, HoursPer, Status
+from .querysets import OpportunityManager
 
 
 class OpportunityIndexPage(RoutablePageMixin, ListingPage):
@@ -87,79 +55,6 @@ class OpportunitySkillTag(TaggedItemBase):
     content_object = ParentalKey(
         "opportunities.OpportunityPage", on_delete=models.CASCADE, related_name="tagged_skills"
     )
-
-
-class OpportunityQuerySet(PageQuerySet):
-    def open(self):
-        """Live, public, open, and neither past its end date nor its deadline today.
-
-        "Live, public and open" is the stored ``listed`` flag, so the listing
-        needs no join to Wagtail's page table; the dates are compared here, at
-        query time, so an opportunity leaves the listing the day it expires
-        without anything having to run.
-        """
-        today = timezone.localdate()
-        return (
-            self.filter(listed=True)
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-            .filter(Q(application_deadline__isnull=True) | Q(application_deadline__gte=today))
-        )
-
-    def refresh_listing_columns(self):
-        """Recompute ``listed``, ``published_at`` and ``saved_next_shift_at`` from their sources.
-
-        Reads the database, not the instances, so a draft's unpublished status
-        can never leak into the flag. Two UPDATEs whatever the number of rows.
-        """
-        pages = OpportunityPage.objects.filter(pk__in=self.values("pk"))
-        listable = (
-            OpportunityPage.objects.filter(pk=OuterRef("pk"), status=Status.OPEN)
-            .live()
-            .unrestricted()
-        )
-        pages.update(
-            listed=Exists(listable),
-            published_at=Subquery(
-                Page.objects.filter(pk=OuterRef("pk")).values("first_published_at")[:1]
-            ),
-        )
-        pages.update(saved_next_shift_at=_upcoming_start())
-
-    def with_next_shift(self):
-        """``next_shift_at`` as of now: the saved value unless that shift has begun.
-
-        The stored value is the first shift not begun when a shift last
-        changed; it stays right until that shift begins (no new shift can come
-        before it without a save), after which the shifts are asked again.
-        """
-        return self.annotate(
-            next_shift_at=Case(
-                When(saved_next_shift_at__isnull=True, then=Value(None)),
-                When(saved_next_shift_at__gt=timezone.now(), then=F("saved_next_shift_at")),
-                default=_upcoming_start(),
-                output_field=models.DateTimeField(),
-            )
-        )
-
-    def unrestricted(self):
-        """Like ``public()``, but as a subquery of this query instead of a query of its own.
-
-        ``public()`` reads every view restriction first; doing it inside the
-        listing's SQL keeps the listing's number of queries fixed and low.
-        """
-        restricted = PageViewRestriction.objects.alias(
-            restricted_path=ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
-        ).filter(restricted_path__startswith=F("page__path"))
-        return self.exclude(Exists(restricted))
-
-
-
-def _upcoming_start():
-    upcoming = Shift.objects.upcoming().filter(opportunity=OuterRef("pk"))
-    return Subquery(upcoming.order_by("starts_at").values("starts_at")[:1])
-
-
-OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
 class OpportunityPage(RoutablePageMixin, Page):
@@ -299,6 +194,10 @@ class OpportunityPage(RoutablePageMixin, Page):
             models.Index(
                 fields=["application_deadline", "end_date", "-page_ptr"], condition=Q(listed=True),
                 name="opportunity_deadline_idx",
+            ),
+            models.Index(
+                fields=["saved_next_shift_at", "-page_ptr"], condition=Q(listed=True),
+                name="opportunity_next_shift_idx",
             ),
         ]
 

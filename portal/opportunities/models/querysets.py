@@ -1,0 +1,105 @@
+"""Queries on opportunities: what is open, and the listing's stored columns."""
+
+import logging
+
+from django.db import DatabaseError, models, transaction
+from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
+from django.utils import timezone
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+from .choices import Status
+from .shifts import Shift
+
+logger = logging.getLogger(__name__)
+
+
+class OpportunityQuerySet(PageQuerySet):
+    def open(self):
+        """Live, public, open, and neither past its end date nor its deadline today.
+
+        "Live, public and open" is the stored ``listed`` flag, so the listing
+        needs no join to Wagtail's page table; the dates are compared here, at
+        query time, so an opportunity leaves the listing the day it expires
+        without anything having to run.
+        """
+        today = timezone.localdate()
+        return (
+            self.filter(listed=True)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+            .filter(Q(application_deadline__isnull=True) | Q(application_deadline__gte=today))
+        )
+
+    def refresh_listing_columns(self):
+        """Recompute ``listed``, ``published_at`` and ``saved_next_shift_at`` from their sources.
+
+        Reads the database, not the instances, so a draft's unpublished status
+        can never leak into the flag. Two UPDATEs whatever the number of rows.
+        """
+        pages = self.model.objects.filter(pk__in=self.values("pk"))
+        listable = (
+            self.model.objects.filter(pk=OuterRef("pk"), status=Status.OPEN)
+            .live()
+            .unrestricted()
+        )
+        pages.update(
+            listed=Exists(listable),
+            published_at=Subquery(
+                Page.objects.filter(pk=OuterRef("pk")).values("first_published_at")[:1]
+            ),
+        )
+        pages.update(saved_next_shift_at=_upcoming_start())
+
+    def move_on_begun_shifts(self):
+        """Move ``saved_next_shift_at`` on where that shift has begun; one UPDATE.
+
+        Afterwards the saved value is the next shift of every listed
+        opportunity, so sorting by next shift can walk an index instead of
+        asking every row's shifts. Only shifts begun since the last call are
+        touched, found through the same index. Two requests doing this at
+        once lock the same rows in the same index order; should the database
+        still give up on one, that request sorts by the values as they are,
+        off by the shifts begun since.
+        """
+        stale = self.filter(listed=True, saved_next_shift_at__lte=timezone.now())
+        try:
+            with transaction.atomic():
+                stale.update(saved_next_shift_at=_upcoming_start())
+        except DatabaseError:
+            logger.warning("Could not move on begun shifts", exc_info=True)
+
+    def with_next_shift(self):
+        """``next_shift_at`` as of now: the saved value unless that shift has begun.
+
+        The stored value is the first shift not begun when a shift last
+        changed; it stays right until that shift begins (no new shift can come
+        before it without a save), after which the shifts are asked again.
+        """
+        return self.annotate(
+            next_shift_at=Case(
+                When(saved_next_shift_at__isnull=True, then=Value(None)),
+                When(saved_next_shift_at__gt=timezone.now(), then=F("saved_next_shift_at")),
+                default=_upcoming_start(),
+                output_field=models.DateTimeField(),
+            )
+        )
+
+    def unrestricted(self):
+        """Like ``public()``, but as a subquery of this query instead of a query of its own.
+
+        ``public()`` reads every view restriction first; doing it inside the
+        listing's SQL keeps the listing's number of queries fixed and low.
+        """
+        restricted = PageViewRestriction.objects.alias(
+            restricted_path=ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
+        ).filter(restricted_path__startswith=F("page__path"))
+        return self.exclude(Exists(restricted))
+
+
+
+def _upcoming_start():
+    upcoming = Shift.objects.upcoming().filter(opportunity=OuterRef("pk"))
+    return Subquery(upcoming.order_by("starts_at").values("starts_at")[:1])
+
+
+OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)

@@ -54,7 +54,9 @@ def listing_version():
 
 def listing_changed(**kwargs):
     """Retire the facet index: an opportunity, its taxonomies or its shifts changed."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, timeout=None)
+    return version
 
 
 @dataclass
@@ -128,9 +130,9 @@ def _bits(numbers):
     return int(digits, 2)
 
 
-def current_index():
+def current_index(version=None):
     """The facet index of the current listing version and day: local, shared, or built."""
-    key = f"opportunities:facet-index:{listing_version()}:{timezone.localdate()}"
+    key = f"opportunities:facet-index:{version or listing_version()}:{timezone.localdate()}"
     if _local.get("key") == key:
         return _local["index"]
     index = cache.get(key)

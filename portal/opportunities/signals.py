@@ -11,6 +11,7 @@ from portal.core.models import Activity, Municipality, Region, TargetGroup
 from .facets import listing_changed
 from .filters import clear_taxonomy_choices
 from .models import OpportunityPage, Shift
+from .tasks import announce_listing_change
 
 for taxonomy in (Activity, Municipality, Region, TargetGroup):
     post_save.connect(clear_taxonomy_choices, sender=taxonomy, dispatch_uid=f"opps-{taxonomy}-s")
@@ -18,10 +19,10 @@ for taxonomy in (Activity, Municipality, Region, TargetGroup):
 
 
 def _after_commit(**kwargs):
-    # Now, and again after the commit, so a count cached in between cannot
+    # Now, and again after the commit, so an index built in between cannot
     # hold on to rows from before it.
     listing_changed()
-    transaction.on_commit(listing_changed)
+    transaction.on_commit(announce_listing_change)
 
 
 for signal in (post_save, post_delete, page_published, page_unpublished):

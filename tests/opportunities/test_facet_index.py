@@ -110,3 +110,17 @@ def test_an_emptied_cache_makes_the_listing_count_afresh(client, random_catalogu
     OpportunityPage.objects.update(commitment="regular")
     response = client.get("/frivilligopgaver/?type=regular")
     assert response.context["result_count"] == 30 != before
+
+
+def test_a_published_change_has_the_next_index_built_before_the_next_visitor(
+    client, random_catalogue, organisation, django_capture_on_commit_callbacks
+):
+    client.get("/frivilligopgaver/")
+    page = OpportunityPageFactory(parent=organisation, title="Ny opgave", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    facets._local.clear()  # a worker process that has not seen the listing yet
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/frivilligopgaver/")
+    assert not [query for query in captured if "UNION" in query["sql"]]
+    assert response.context["result_count"] == 31

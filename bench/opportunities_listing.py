@@ -108,6 +108,7 @@ def main():
     for size in sorted(arguments.sizes):
         started = time.perf_counter()
         added = fill(size, organisations, rng)
+        listing_changed()  # what the signals do for pages saved the ordinary way
         size = OpportunityPage.objects.count()  # a database filled earlier may hold more
         print(f"# {size} opportunities ({added} added in {time.perf_counter() - started:.0f} s)")
         for label, query in SCENARIOS:

@@ -19,7 +19,9 @@ serves every worker. Free text and dates are not facets: they are asked of the
 database, as ids, only when they are used.
 """
 
+import re
 import uuid
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -63,12 +65,17 @@ def listing_changed(**kwargs):
 class FacetIndex:
     """The open opportunities as bit positions, and per facet value the bits of its own."""
 
-    ids: list
+    ids: array  # position -> opportunity id; 8 bytes each, not a Python int each
     values: dict = field(default_factory=dict)  # facet name -> {key: bits}
 
     @property
     def everyone(self):
         return (1 << len(self.ids)) - 1
+
+    def ids_at(self, bits):
+        """The opportunity ids of the bits set in ``bits``, in the index's (id) order."""
+        digits = bin(bits)[2:][::-1]  # bit 0 first
+        return [self.ids[found.start()] for found in re.finditer("1", digits)]
 
     def bits_of(self, ids):
         """The bits of the given opportunity ids (those not open are ignored)."""
@@ -85,7 +92,7 @@ class FacetIndex:
               for condition in BOOLEAN_CONDITIONS.values()),
         )
         found = defaultdict(list)  # (facet name, key) -> bit numbers
-        ids = []
+        ids = array("q")
         for number, (pk, commitment, *flags) in enumerate(rows):
             ids.append(pk)
             found["type", commitment].append(number)
@@ -146,7 +153,8 @@ def current_index(version=None):
 def facet_counts(filterset, base, index=None):
     """{facet name: {key: count}}, where key is a taxonomy id, a commitment or '1'.
 
-    ``TOTAL`` holds the number of results with every filter applied.
+    ``TOTAL`` holds the number of results with every filter applied; the
+    returned ``FacetCounts`` also knows which opportunities those are.
     """
     index = index or current_index()
     applied = filterset.applied()
@@ -172,8 +180,21 @@ def facet_counts(filterset, base, index=None):
         counts[name] = {
             key: (bits & within).bit_count() for key, bits in index.values[name].items()
         }
-    counts[TOTAL] = others(None).bit_count()
-    return counts
+    matching = others(None)
+    counts[TOTAL] = matching.bit_count()
+    return FacetCounts(counts, index, matching)
+
+
+class FacetCounts(dict):
+    """The counts by facet (and ``TOTAL``), and which opportunities pass every filter."""
+
+    def __init__(self, counts, index, matching):
+        super().__init__(counts)
+        self.index = index
+        self.matching = matching
+
+    def matching_ids(self):
+        return self.index.ids_at(self.matching)
 
 
 def _filter_bits(filterset, name, index):

@@ -1,9 +1,11 @@
 """The context of /frivilligopgaver/: filters, their counts, one page of results.
 
-The number of queries is fixed: one UNION of every facet count (which also
-gives the total; cached briefly), the page of results and its municipalities —
-plus the taxonomy lists when their cache is cold. The results are read along
-an index on stored columns (see ``OpportunityPage.Meta.indexes``).
+The number of queries is fixed: the counts come from the in-memory facet
+index (``facets.py``; its two queries only after a change, or the ids of the
+text and date filters when those are used), then the page of results and its
+municipalities — plus the taxonomy lists when their cache is cold. The page is
+read along an index on stored columns (see ``OpportunityPage.Meta.indexes``),
+or, when the filters leave few results, by their ids.
 """
 
 from urllib.parse import urlencode
@@ -16,6 +18,10 @@ from .filters import SHORT_COMMITMENTS, OpportunityFilterSet, Sort
 from .models import Commitment, OpportunityPage
 
 PAGE_SIZE = 20
+# Up to this many results, the page is read by id from the facet index's
+# matches; above it, rows passing the filters are common enough that walking
+# the sort order's index finds a page of them sooner.
+ID_LIST_LIMIT = 2000
 TAXONOMY_GROUPS = ("kommune", "region", "aktivitet", "maalgruppe")
 
 
@@ -32,6 +38,9 @@ def listing_context(index_page, request):
     filterset, base, results = filtered_opportunities(request)
     notices = list(filterset.notices)
     counts = facet_counts(filterset, base)
+    if filterset.applied() and counts[TOTAL] <= ID_LIST_LIMIT:
+        # Few results: name them, instead of walking an index for rows that pass.
+        results = filterset.sort(base.with_next_shift().filter(pk__in=counts.matching_ids()))
     page_obj = _paginate(results, counts[TOTAL], request.GET.get("page"), notices)
     page_obj.object_list = _page_rows(page_obj, results)
     notices += _form_errors(filterset)

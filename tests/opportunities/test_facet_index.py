@@ -124,3 +124,19 @@ def test_a_published_change_has_the_next_index_built_before_the_next_visitor(
         response = client.get("/frivilligopgaver/")
     assert not [query for query in captured if "UNION" in query["sql"]]
     assert response.context["result_count"] == 31
+
+
+@pytest.mark.parametrize("query", [
+    "kommune=aalborg&kommune=odense", "region=nordjylland&type=ad_hoc&type=one_off",
+    "aktivitet=it-hjaelp&uden_boerneattest=on&sorter=frist", "online=on&sorter=naeste-vagt",
+    "q=opgave&maalgruppe=aeldre",
+])
+def test_reading_the_page_by_id_or_by_filters_gives_the_same_page(
+    client, random_catalogue, monkeypatch, query
+):
+    url = f"/frivilligopgaver/?{query}"
+    by_id = [page.pk for page in client.get(url).context["opportunities"]]
+    monkeypatch.setattr("portal.opportunities.listing.ID_LIST_LIMIT", 0)
+    by_filters = [page.pk for page in client.get(url).context["opportunities"]]
+    assert by_id == by_filters
+    assert by_id

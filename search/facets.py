@@ -6,10 +6,9 @@ taxonomy's reverse relations. Every function costs a fixed number of queries,
 whatever the number of results or page types.
 """
 
-import operator
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache, reduce
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -32,6 +31,7 @@ class Link:
     through: type
     page_attname: str
     term_name: str
+    page_model: type
 
 
 @cache
@@ -46,20 +46,30 @@ def taxonomy_links(taxonomy):
                     through,
                     through._meta.get_field(m2m.m2m_field_name()).attname,
                     m2m.m2m_reverse_field_name(),
+                    rel.related_model,
                 )
             )
     return tuple(links)
 
 
-def term_rows(taxonomy, page_ids, fields):
-    """``(page_id, *term fields)`` for the given pages, in one query."""
+def term_rows(taxonomy, pages, fields):
+    """``(page_id, *term fields)`` for ``pages`` (with ``id`` and
+    ``content_type_id``), in at most one query.
+
+    Only the tables of the page types among ``pages`` are read: a search for
+    opportunities does not look for them among the cases' themes.
+    """
+    models = {ContentType.objects.get_for_id(page.content_type_id).model_class()
+              for page in pages}
+    ids = [page.id for page in pages]
     queries = [
-        link.through.objects.filter(**{f"{link.page_attname}__in": page_ids}).values_list(
+        link.through.objects.filter(**{f"{link.page_attname}__in": ids}).values_list(
             link.page_attname, *(f"{link.term_name}__{name}" for name in fields)
         )
         for link in taxonomy_links(taxonomy)
+        if any(model and issubclass(model, link.page_model) for model in models)
     ]
-    if not queries or not page_ids:
+    if not queries:
         return []
     first, *rest = queries
     return list(first.union(*rest, all=True) if rest else first)
@@ -69,15 +79,21 @@ def pages_tagged(taxonomy, **lookup):
     """A filter for pages of any type tagged with a term matching ``lookup``.
 
     Expressed on ``id`` (a FilterField of every page) so that every search
-    backend can apply it.
+    backend can apply it. One ``IN`` over a UNION of the page types' tables,
+    not one ``IN`` per table joined by OR: PostgreSQL estimates a UNION from
+    the tables' statistics, while it took an OR of three to keep most pages and
+    planned for 88,000 of 100,000 where 1,500 came (200 ms instead of 20).
     """
-    conditions = [
-        Q(id__in=link.through.objects.filter(
+    queries = [
+        link.through.objects.filter(
             **{f"{link.term_name}__{key}": value for key, value in lookup.items()}
-        ).values(link.page_attname))
+        ).values_list(link.page_attname, flat=True)
         for link in taxonomy_links(taxonomy)
     ]
-    return reduce(operator.or_, conditions) if conditions else Q(id__in=[])
+    if not queries:
+        return Q(id__in=[])
+    first, *rest = queries
+    return Q(id__in=first.union(*rest, all=True) if rest else first)
 
 
 @dataclass(frozen=True)
@@ -183,7 +199,6 @@ def type_label(content_type_id):
 def build_facets(candidates, selection):
     """Facet groups with counts over ``candidates`` (pages with ``id`` and
     ``content_type_id``): the content type, then each taxonomy facet."""
-    ids = [page.id for page in candidates]
     types = Counter(page.content_type_id for page in candidates)
     type_counts, type_names = Counter(), {}
     for content_type_id, count in types.items():
@@ -197,7 +212,7 @@ def build_facets(candidates, selection):
     for facet in TAXONOMY_FACETS:
         fields = _fields_of(facet.taxonomy)
         if facet.taxonomy not in rows_by_taxonomy:
-            rows_by_taxonomy[facet.taxonomy] = term_rows(facet.taxonomy, ids, fields)
+            rows_by_taxonomy[facet.taxonomy] = term_rows(facet.taxonomy, candidates, fields)
         rows = rows_by_taxonomy[facet.taxonomy]
         slug_at = fields.index(facet.slug_field) + 1
         name_at = fields.index(facet.name_field) + 1
@@ -246,6 +261,6 @@ def organisations_of(pages):
 def municipalities_of(pages):
     """``{page id: [municipality names]}``, one query."""
     names = defaultdict(list)
-    for page_id, name in sorted(term_rows(Municipality, [page.id for page in pages], ["name"])):
+    for page_id, name in sorted(term_rows(Municipality, pages, ["name"])):
         names[page_id].append(name)
     return names

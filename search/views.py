@@ -13,6 +13,7 @@ from wagtail.search.utils import normalise_query_string
 
 from . import facets
 from .models import ZeroResultQuery
+from .ranking import rank
 from .text import clean_query, is_recordable, query_terms, run_safely
 
 RESULTS_PER_PAGE = 20
@@ -23,6 +24,11 @@ FACET_LIMIT = 300
 # pages reads every match, and nobody pages past the first few hundred. Above
 # it the page says "more than" and paginates up to the cap.
 COUNT_CAP = 1000
+# When more than COUNT_CAP pages match, the database backends rank this many
+# newest matches and this many newest title matches; the other matches follow,
+# newest first (``search.ranking``). Elasticsearch ranks everything; this many
+# of its best are fetched at once.
+RANK_LIMIT = 300
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
 
@@ -66,26 +72,9 @@ def _promotions(query):
     return shown
 
 
-def count_up_to(results, cap):
-    """How many ``results`` there are, counting no further than ``cap + 1``.
-
-    The database backends' own count keeps the relevance or ``-pk`` ordering
-    and so reads (and sorts) every match; without an order the database stops
-    after ``cap + 1`` rows. Elasticsearch and OpenSearch count from their index
-    without reading documents, so their own count is kept.
-    """
-    if hasattr(results, "get_queryset"):
-        return results.get_queryset().order_by().values("pk")[: cap + 1].count()
-    return results[: cap + 1].count()
-
-
-def _results(candidates, query_text, pages, start, stop):
-    """The specific pages ranked ``start:stop``, with what a result shows."""
-    if stop <= len(candidates):
-        ranked = candidates[start:stop]
-    else:
-        ranked = list(pages.search(query_text, operator="and")[start:stop])
-    ids = [page.id for page in ranked]
+def _results(ranking, start, stop):
+    """The specific pages at ``start:stop`` of the ranking, with what a result shows."""
+    ids = [page.id for page in ranking.slice(start, stop)]
     specific = Page.objects.filter(id__in=ids).specific().in_bulk()
     results = [specific[page_id] for page_id in ids if page_id in specific]
     organisations = facets.organisations_of(results)
@@ -125,20 +114,14 @@ def search(request):
         pages = pages.exclude(id__in=promoted_ids)
 
     def run():
-        limit = min(FACET_LIMIT, COUNT_CAP)
-        candidates = list(
-            pages.only("id", "content_type_id", "path").search(query_text, operator="and")[:limit]
-        )
-        total = len(candidates)
-        if total >= limit:
-            unranked = pages.search(query_text, operator="and", order_by_relevance=False)
-            total = count_up_to(unranked, COUNT_CAP)
-        capped = total > COUNT_CAP
-        total = min(total, COUNT_CAP)
+        ranking = rank(pages, query_text, min(RANK_LIMIT, COUNT_CAP), COUNT_CAP)
+        candidates = ranking.ranked[:FACET_LIMIT]
+        capped = ranking.total > COUNT_CAP
+        total = min(ranking.total, COUNT_CAP)
         paginator = Paginator(range(total), RESULTS_PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
         start = page.start_index() - 1 if total else 0
-        results = _results(candidates, query_text, pages, start, page.end_index())
+        results = _results(ranking, start, page.end_index())
         groups = facets.build_facets(candidates, selection)
         return {"page_obj": page, "total": total, "capped": capped, "results": results,
                 "facets": groups, "facets_partial": total > len(candidates),

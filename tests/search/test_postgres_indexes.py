@@ -4,7 +4,9 @@ modelsearch matches ``(title || body)`` of its index entries and joins them to
 pages on ``page.id::varchar``; without the search app's expression indexes every
 search reads both tables whole. These tests check that the backend's own SQL
 still uses exactly the indexed expressions (a modelsearch upgrade could change
-them) and that each index serves its expression.
+them) and that each index serves its expression; likewise for the indexes of
+the bounded ranking (``search.ranking``): the page title's text-search vector
+and the index entries' ``object_id``.
 """
 
 import pytest
@@ -84,3 +86,40 @@ def test_the_indexes_serve_those_expressions():
 
     assert "search_entry_title_body_gin" in plan(match)
     assert "search_page_id_as_text" in plan(join)
+
+
+def test_migration_creates_the_ranking_indexes():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname IN (%s, %s)",
+            ["search_page_title_tsvector", "search_entry_object_id"],
+        )
+        assert sorted(row[0] for row in cursor.fetchall()) == [
+            "search_entry_object_id",
+            "search_page_title_tsvector",
+        ]
+
+
+def test_the_title_search_is_served_by_the_title_index(home):
+    """The bounded ranking's title matches: the backend's own SQL for
+    ``fields=["title"]`` must be the expression the index was made on."""
+    StandardPageFactory(parent=home, title="Demens i Aalborg")
+    titled = searchable_pages().search(
+        "demens", operator="and", fields=["title"], order_by_relevance=False
+    )
+    sql, params = titled.get_queryset().order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        explained = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert [page.title for page in titled] == ["Demens i Aalborg"]
+    assert "search_page_title_tsvector" in explained
+
+
+def test_an_entry_is_found_by_its_object_id_alone():
+    entries = _entry_table()
+    lookup = f"SELECT 1 FROM {entries} WHERE object_id = '1' AND content_type_id IN (1, 2, 3)"
+
+    assert "search_entry_object_id" in plan(lookup)

@@ -1,29 +1,33 @@
 """Search benchmark on PostgreSQL: p50/p95 of realistic Danish queries.
 
-Seeds N organisation pages in bulk (each with municipalities and themes, Danish
-text like the portal's opportunities and cases), indexes them with the
-configured backend, then times:
+Seeds the issue's scale: opportunities in bulk with ``bench/seeding.py`` (COPY,
+Danish titles, summaries and a body paragraph) under 100 organisations, plus
+some hundreds of cases and tools made the ordinary way, on top of the demo.
+The opportunities are indexed with the configured backend in bulk (its own
+``add_items``, in batches), then the database is vacuumed and analysed as
+autovacuum would, and it times:
 
-- ``search``: the ranked first page of 20 and the total counted up to the
-  page's cap (``search.views.COUNT_CAP``), as the page asks the backend;
+- ``search``: the ranking the page asks of the backend (``search.ranking``:
+  candidates, their order, the total counted up to ``search.views.COUNT_CAP``)
+  and the first page of 20;
 - ``page``: the whole /soeg/ response (search, facets, details, template);
 - ``page+facet``: the same with a municipality facet applied.
 
-Usage (your own database; it is migrated and filled):
+Usage (your own database; it is migrated and filled, and only grows):
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bindeled_search_bench \\
-        .venv/bin/python bench/search_benchmark.py --pages 10000
-
-Runs again reuse the seeded pages when the count matches (``--reseed`` forces).
+        .venv/bin/python bench/search_benchmark.py --opportunities 100000
+    # the plans instead of the times: add --explain QUERY (EXPLAIN (ANALYZE,
+    # BUFFERS) of every statement the page sends for QUERY, with the facet)
 """
 
 import argparse
+import datetime
 import os
 import random
 import statistics
 import sys
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,13 +41,18 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from modelsearch.backends import get_search_backend  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
+from modelsearch.conf import get_app_config  # noqa: E402
 
-from portal.core.models import Municipality, Theme  # noqa: E402
-from portal.organisations.models import OrganisationIndexPage, OrganisationPage  # noqa: E402
-from search.views import COUNT_CAP, count_up_to, searchable_pages  # noqa: E402
+from bench import seeding  # noqa: E402
+from portal.cases.models import CasePage  # noqa: E402
+from portal.core.models import Activity, Municipality, Theme  # noqa: E402
+from portal.opportunities.models import OpportunityPage  # noqa: E402
+from portal.toolshare.models import CostModel, ToolPage  # noqa: E402
+from search.ranking import rank  # noqa: E402
+from search.text import query_terms  # noqa: E402
+from search.views import COUNT_CAP, RANK_LIMIT, RESULTS_PER_PAGE, searchable_pages  # noqa: E402
 
 QUERIES = [
     "besøgsven aalborg",
@@ -55,98 +64,102 @@ QUERIES = [
     "motionsven",
     "frivillige",
     "ensomhed",
+    "ældre",
+    "børneattest",
     "digitalt værktøj vagtplan",
     "pårørende til demente",
+    "mentor unge uddannelse",
     "xyzzy",
 ]
-ACTIVITIES = ["Besøgsven", "It-hjælp", "Vågetjeneste", "Spiseven", "Motionsven", "Lektiehjælp",
-              "Følgeven", "Demensven", "Cafévært", "Gåtur"]
-GROUPS = ["ældre", "børn", "unge", "familier", "mennesker med demens", "pårørende",
-          "nydanskere", "ensomme", "borgere på plejecenter"]
-PHRASES = [
-    "Vi søger frivillige, der har lyst til at gøre en forskel",
-    "Opgaven passer til dig, der har et par timer om ugen",
-    "Du bliver en del af et fællesskab med andre frivillige",
-    "Vi tilbyder introduktion, sparring og kurser",
-    "Kommunen og foreningen samarbejder om indsatsen",
-    "Erfaringerne er samlet i en vejledning til andre kommuner",
-    "Vagtplanen styres i et digitalt værktøj, som alle kan bruge",
-    "Mange oplever ensomhed, og en fast aftale betyder meget",
-]
+FACET = {"kommune": "aalborg"}
+CASE_TOPICS = ("besøgsvenner", "vågetjeneste", "it-hjælp til ældre", "lektiecafé", "spisevenner",
+               "demensvenlig kommune", "frivillige på plejecentre", "sprogcafé for nydanskere")
+CASE_SENTENCES = (
+    "Kommunen og foreningen aftalte en fælles indsats mod ensomhed blandt ældre",
+    "De frivillige blev rekrutteret gennem biblioteker, aftenskoler og sociale medier",
+    "Koordinatoren matchede borgere og frivillige ud fra interesser og geografi",
+    "Erfaringerne viser, at en fast kontaktperson fastholder de frivillige",
+    "Samarbejdet blev finansieret af en pulje fra fonden i tre år",
+    "Pårørende fortalte, at besøgene gav dem tid til at trække vejret",
+    "Vagtplanen blev flyttet fra papir til et digitalt værktøj",
+    "Evalueringen peger på, at borgerne føler sig mindre alene",
+)
+TOOL_NAMES = ("Vagtplan", "Frivilligportal", "Besøgsplan", "Holdlisten", "Mødebook",
+              "Kørselsdeling", "Frivilligkort", "Tidsbank")
 
 
-def seed(count, batch=2000):
-    index = OrganisationIndexPage.objects.first()
-    if index is None:
-        call_command("load_demo", verbosity=0)
-        index = OrganisationIndexPage.objects.get()
-    existing = OrganisationPage.objects.child_of(index).filter(slug__startswith="bench-")
-    print(f"seeding {count} organisation pages…", flush=True)
-    existing.delete()
-    index.refresh_from_db()
-    municipalities = list(Municipality.objects.all())
-    themes = list(Theme.objects.all())
-    content_type = ContentType.objects.get_for_model(OrganisationPage)
-    locale = Locale.get_default()
-    fields = [f for f in OrganisationPage._meta.local_concrete_fields if f.name != "page_ptr"]
-    rng = random.Random(6)
-    now = timezone.now()
-    start = index.numchild
-    for offset in range(0, count, batch):
-        pages, details, links, theme_links = [], [], [], []
-        for n in range(offset, min(offset + batch, count)):
+def add_cases_and_tools(cases, tools, rng):
+    """Cases and tools the ordinary way (``add_child``), up to the given numbers."""
+    organisations = seeding.page_tree()[1]
+    themes, municipalities = list(Theme.objects.all()), list(Municipality.objects.all())
+    activities = list(Activity.objects.all())
+    made = []
+    with transaction.atomic():
+        for number in range(CasePage.objects.count(), cases):
+            topic = rng.choice(CASE_TOPICS)
             municipality = rng.choice(municipalities)
-            activity, group = rng.choice(ACTIVITIES), rng.choice(GROUPS)
-            title = f"{activity} for {group} i {municipality.name} ({n})"
-            slug = f"bench-{n}"
-            pages.append(Page(
-                title=title, draft_title=title, slug=slug, content_type=content_type,
-                path=OrganisationPage._get_path(index.path, index.depth + 1, start + n + 1),
-                depth=index.depth + 1, numchild=0, url_path=f"{index.url_path}{slug}/",
-                live=True, has_unpublished_changes=False, first_published_at=now,
-                last_published_at=now, locale=locale, translation_key=uuid.uuid4(),
+            story = ". ".join(rng.sample(CASE_SENTENCES, 4)) + "."
+            case = organisations[number % len(organisations)].add_child(instance=CasePage(
+                title=f"Samskabelse om {topic} i {municipality.name} ({number})",
+                slug=f"bench-case-{number}", summary=f"Erfaringer med {topic}.",
+                story=[("paragraph", f"<p>{story}</p>")],
+                start_date=datetime.date(2015 + number % 10, 1, 1),
             ))
-            summary = f"{activity} til {group}. {rng.choice(PHRASES)}."
-            description = "<p>" + ". ".join(rng.sample(PHRASES, 3)) + ".</p>"
-            details.append({"kind": "ngo", "summary": summary, "description": description})
-            links.append(municipality)
-            theme_links.append(rng.choice(themes))
-        with transaction.atomic():
-            Page.objects.bulk_create(pages)
-            rows = []
-            for page, detail in zip(pages, details, strict=True):
-                values = {f.attname: f.get_default() for f in fields} | detail
-                rows.append([page.id] + [values[f.attname] for f in fields])
-            columns = ", ".join(["page_ptr_id"] + [f.column for f in fields])
-            marks = ", ".join(["%s"] * (len(fields) + 1))
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO {OrganisationPage._meta.db_table} ({columns}) VALUES ({marks})",
-                    rows,
-                )
-            OrganisationPage.municipalities.through.objects.bulk_create(
-                OrganisationPage.municipalities.through(organisationpage_id=p.id, municipality=m)
-                for p, m in zip(pages, links, strict=True)
-            )
-            OrganisationPage.themes.through.objects.bulk_create(
-                OrganisationPage.themes.through(organisationpage_id=p.id, theme=t)
-                for p, t in zip(pages, theme_links, strict=True)
-            )
-        print(f"  {offset + len(pages)}", flush=True)
-    Page.objects.filter(pk=index.pk).update(numchild=start + count)
-    print("indexing…", flush=True)
-    began = time.perf_counter()
+            case.themes.set(rng.sample(themes, 2))
+            case.municipalities.set([municipality])
+            case.activities.set([rng.choice(activities)])
+            made.append(case)
+        for number in range(ToolPage.objects.count(), tools):
+            name = f"{rng.choice(TOOL_NAMES)} {number}"
+            made.append(organisations[number % len(organisations)].add_child(instance=ToolPage(
+                title=name, slug=f"bench-tool-{number}",
+                summary=f"{name} er et digitalt værktøj til vagtplan og frivilligkoordinering.",
+                description="<p>" + ". ".join(rng.sample(CASE_SENTENCES, 2)) + ".</p>",
+                maker="Bench ApS", cost_model=rng.choice(CostModel.values),
+            )))
+    # Saving indexed each page before its many-to-many terms were set.
     backend = get_search_backend()
-    search_index = backend.get_index_for_model(OrganisationPage)
-    seeded = OrganisationPage.objects.child_of(index).filter(slug__startswith="bench-")
-    ids = list(seeded.values_list("id", flat=True))
+    for model in (CasePage, ToolPage):
+        pages = [page for page in made if isinstance(page, model)]
+        if pages:
+            backend.get_index_for_model(model).add_items(model, pages)
+
+
+def index_opportunities(batch=2000):
+    """Index every opportunity that has no index entry yet, in batches."""
+    entries = get_search_backend().get_index_for_model(OpportunityPage)
+    indexed = get_app_config().get_model("IndexEntry").objects.filter(
+        content_type=ContentType.objects.get_for_model(OpportunityPage)
+    ).values_list("object_id", flat=True)
+    ids = list(OpportunityPage.objects.exclude(
+        id__in=[int(object_id) for object_id in indexed]
+    ).order_by("pk").values_list("pk", flat=True))
+    began = time.perf_counter()
     for offset in range(0, len(ids), batch):
-        chunk = seeded.filter(id__in=ids[offset : offset + batch]).prefetch_related(
-            "municipalities", "themes"
-        )
-        search_index.add_items(OrganisationPage, list(chunk))
-    search_index.refresh()
-    print(f"indexed in {time.perf_counter() - began:.0f} s", flush=True)
+        chunk = OpportunityPage.objects.filter(id__in=ids[offset : offset + batch])
+        chunk = chunk.prefetch_related("municipalities", "activities", "target_groups", "skills")
+        entries.add_items(OpportunityPage, list(chunk))
+        print(f"  indexed {min(offset + batch, len(ids))}", flush=True)
+    if ids:
+        print(f"indexed {len(ids)} opportunities in {time.perf_counter() - began:.0f} s")
+
+
+def seed(opportunities, cases, tools):
+    if not seeding.HomePage.objects.exists():
+        call_command("load_demo", verbosity=0)
+    index, organisations = seeding.page_tree()
+    rng = random.Random(6)
+    began = time.perf_counter()
+    added = seeding.fill(opportunities, organisations, rng)
+    bodies = seeding.write_bodies(rng)
+    print(f"seeded {added} opportunities ({bodies} bodies) in {time.perf_counter() - began:.0f} s")
+    add_cases_and_tools(cases, tools, rng)
+    index_opportunities()
+    with connection.cursor() as cursor:
+        # Indexing rewrites every entry once more (title norms), leaving as many
+        # dead rows as live ones; autovacuum cleans that up in production, and a
+        # benchmark on a table twice its size would time the seeding instead.
+        cursor.execute("VACUUM ANALYZE")
 
 
 def timed(action, repeat):
@@ -165,33 +178,50 @@ def report(label, times):
           f"max {times[-1]:7.1f} ms   (n={len(times)})")
 
 
+def explain(client, query):
+    """EXPLAIN (ANALYZE, BUFFERS) of each statement /soeg/ sends for ``query``."""
+    for params in ({"q": query}, {"q": query, **FACET}):
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/soeg/", params)
+        for statement in captured.captured_queries:
+            took = float(statement["time"]) * 1000
+            if took < 5:
+                continue
+            print(f"\n-- {params} ({took:.0f} ms)\n{statement['sql']}\n")
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement["sql"])
+                print("\n".join(row[0] for row in cursor.fetchall()))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--opportunities", type=int, default=10000)
+    parser.add_argument("--cases", type=int, default=300)
+    parser.add_argument("--tools", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--reseed", action="store_true")
+    parser.add_argument("--explain", metavar="QUERY")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Run this on PostgreSQL: set DATABASE_URL to a database of your own.")
 
     call_command("migrate", verbosity=0)
-    seeded = OrganisationPage.objects.filter(slug__startswith="bench-").count()
-    if args.reseed or seeded != args.pages:
-        seed(args.pages)
-    with connection.cursor() as cursor:
-        # Indexing rewrites every entry once more (title norms), leaving as many
-        # dead rows as live ones; autovacuum cleans that up in production, and a
-        # benchmark on a table twice its size would time the seeding instead.
-        cursor.execute("VACUUM ANALYZE")
-    total = searchable_pages().count()
-    print(f"\n{total} public pages; {len(QUERIES)} queries × {args.repeat} runs each\n")
-
+    seed(args.opportunities, args.cases, args.tools)
     client = Client(HTTP_HOST="localhost")
+    if args.explain:
+        explain(client, args.explain)
+        return
+    total = searchable_pages().count()
+    print(f"\n{total} public pages ({OpportunityPage.objects.count()} opportunities, "
+          f"{CasePage.objects.count()} cases, {ToolPage.objects.count()} tools); "
+          f"{len(QUERIES)} queries × {args.repeat} runs each; load {os.getloadavg()[0]:.1f}\n")
+
     pages = searchable_pages()
 
     def search_only(query):
-        list(pages.search(query, operator="and")[:20])
-        count_up_to(pages.search(query, operator="and", order_by_relevance=False), COUNT_CAP)
+        with transaction.atomic():  # as the page runs it (``search.text.run_safely``)
+            words = " ".join(query_terms(query))
+            ranking = rank(pages, words, min(RANK_LIMIT, COUNT_CAP), COUNT_CAP)
+            ranking.slice(0, RESULTS_PER_PAGE)
 
     for query in QUERIES:  # warm caches, connections and query plans
         search_only(query)
@@ -200,7 +230,7 @@ def main():
     modes = {
         "search": lambda q: search_only(q),
         "page": lambda q: client.get("/soeg/", {"q": q}),
-        "page+facet": lambda q: client.get("/soeg/", {"q": q, "kommune": "aalborg"}),
+        "page+facet": lambda q: client.get("/soeg/", {"q": q, **FACET}),
     }
     per_query = {}
     for label, action in modes.items():
@@ -210,6 +240,7 @@ def main():
             per_query.setdefault(query, {})[label] = statistics.median(times)
             all_times += times
         report(label, all_times)
+    print(f"\nload average after: {os.getloadavg()[0]:.1f}")
     print("\nmedian ms per query:   search    page  page+facet")
     for query, times in per_query.items():
         print(f"  {query:<26} {times['search']:7.1f} {times['page']:7.1f} "

@@ -59,8 +59,8 @@ def term_rows(taxonomy, pages, fields):
     Only the tables of the page types among ``pages`` are read: a search for
     opportunities does not look for them among the cases' themes.
     """
-    models = {ContentType.objects.get_for_id(page.content_type_id).model_class()
-              for page in pages}
+    models = {ContentType.objects.get_for_id(content_type_id).model_class()
+              for content_type_id in {page.content_type_id for page in pages}}
     ids = [page.id for page in pages]
     queries = [
         link.through.objects.filter(**{f"{link.page_attname}__in": ids}).values_list(

@@ -56,9 +56,8 @@ def _promotions(query):
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
         .order_by("sort_order")
     )
-    pages = searchable_pages().filter(
-        id__in=[promotion.page_id for promotion in promotions if promotion.page_id]
-    ).specific().in_bulk()
+    page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
+    pages = searchable_pages().filter(id__in=page_ids).specific().in_bulk() if page_ids else {}
     shown = []
     for promotion in promotions:
         if promotion.page_id and promotion.page_id in pages:

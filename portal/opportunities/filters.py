@@ -212,8 +212,8 @@ class OpportunityFilterSet(django_filters.FilterSet):
             )
         if order == Sort.NEXT_SHIFT:
             # Exact once begun shifts are moved on (``move_on_begun_shifts``), and indexed.
-            return queryset.order_by(_nulls_last("saved_next_shift_at"), "-pk")
-        return queryset.order_by("-published_at", "-pk")
+            return queryset.order_by(_nulls_last("saved_next_shift_at"), "-page_ptr_id")
+        return queryset.order_by("-published_at", "-page_ptr_id")
 
 
 def _nulls_last(name):

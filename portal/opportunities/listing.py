@@ -11,6 +11,8 @@ or, when the filters leave few results, by their ids.
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from .facets import BOOLEAN_FACETS, TOTAL, facet_counts
@@ -40,7 +42,8 @@ def listing_context(index_page, request):
     counts = facet_counts(filterset, base)
     if filterset.applied() and counts[TOTAL] <= ID_LIST_LIMIT:
         # Few results: name them, instead of walking an index for rows that pass.
-        results = filterset.sort(base.with_next_shift().filter(pk__in=counts.matching_ids()))
+        matching = base.filter(pk__in=ids_parameter(counts.matching_ids()))
+        results = filterset.sort(matching.with_next_shift())
     page_obj = _paginate(results, counts[TOTAL], request.GET.get("page"), notices)
     page_obj.object_list = _page_rows(page_obj, results)
     notices += _form_errors(filterset)
@@ -67,6 +70,17 @@ def listing_context(index_page, request):
         "rss_url": index_page.url + index_page.reverse_subpage("rss") + _query(params),
         "calendar_url": index_page.url + index_page.reverse_subpage("calendar") + _query(params),
     }
+
+
+def ids_parameter(ids):
+    """``ids`` for an ``__in`` lookup; on PostgreSQL as one array parameter.
+
+    Bound one placeholder per id, a list of 2,000 ids costs the client more
+    milliseconds to prepare than the database takes to answer.
+    """
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [list(ids)])
+    return list(ids)
 
 
 def _query(params):
@@ -100,15 +114,22 @@ def _page_rows(page_obj, results):
 
     A page is the next rows of an index walk past OFFSET; in the back half
     of the results the same rows are the first ones of the reversed order,
-    so the last page costs what the first does.
+    so the last page costs what the first does. The page's ids are chosen on
+    the opportunity table alone, and only those rows joined to Wagtail's page
+    table: otherwise every candidate is joined before the sort picks twenty.
     """
     total = page_obj.paginator.count
     start = (page_obj.number - 1) * PAGE_SIZE
     end = min(start + PAGE_SIZE, total)
-    results = results.select_related("owner_organisation").prefetch_related("municipalities")
-    if start <= total - end:
-        return list(results[start:end])
-    return list(results.reverse()[total - end:total - start])[::-1]
+    backwards = start > total - end
+    ordered = results.reverse() if backwards else results
+    window = slice(total - end, total - start) if backwards else slice(start, end)
+    rows = list(
+        ordered.filter(pk__in=ordered.values("pk")[window])
+        .select_related("owner_organisation")
+        .prefetch_related("municipalities")
+    )
+    return rows[::-1] if backwards else rows
 
 
 def _form_errors(filterset):

@@ -1,8 +1,9 @@
 """Queries on opportunities: what is open, and the listing's stored columns."""
 
 import logging
+from contextlib import nullcontext
 
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -62,8 +63,11 @@ class OpportunityQuerySet(PageQuerySet):
         off by the shifts begun since.
         """
         stale = self.filter(listed=True, saved_next_shift_at__lte=timezone.now())
+        # One statement is atomic by itself; a savepoint only keeps a failure
+        # from spoiling a surrounding transaction.
+        guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
         try:
-            with transaction.atomic():
+            with guard:
                 stale.update(saved_next_shift_at=_upcoming_start())
         except DatabaseError:
             logger.warning("Could not move on begun shifts", exc_info=True)

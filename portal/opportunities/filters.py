@@ -43,6 +43,10 @@ BOOLEAN_CONDITIONS = {
 }
 
 
+# The default order; the facet index numbers opportunities in it too.
+NEWEST_FIRST = ("-published_at", "-page_ptr_id")
+
+
 class Sort:
     NEWEST = "nyeste"
     DEADLINE = "frist"
@@ -213,7 +217,7 @@ class OpportunityFilterSet(django_filters.FilterSet):
         if order == Sort.NEXT_SHIFT:
             # Exact once begun shifts are moved on (``move_on_begun_shifts``), and indexed.
             return queryset.order_by(_nulls_last("saved_next_shift_at"), "-page_ptr_id")
-        return queryset.order_by("-published_at", "-page_ptr_id")
+        return queryset.order_by(*NEWEST_FIRST)
 
 
 def _nulls_last(name):

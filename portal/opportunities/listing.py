@@ -3,9 +3,11 @@
 The number of queries is fixed: the counts come from the in-memory facet
 index (``facets.py``; its two queries only after a change, or the ids of the
 text and date filters when those are used), then the page of results and its
-municipalities — plus the taxonomy lists when their cache is cold. The page is
-read along an index on stored columns (see ``OpportunityPage.Meta.indexes``),
-or, when the filters leave few results, by their ids.
+municipalities — plus the taxonomy lists when their cache is cold. Newest
+first, the index names the page's twenty ids at any depth; in the other
+orders the page is read along an index on stored columns (see
+``OpportunityPage.Meta.indexes``), or, when the filters leave few results, by
+their ids.
 """
 
 from urllib.parse import urlencode
@@ -20,9 +22,9 @@ from .filters import SHORT_COMMITMENTS, OpportunityFilterSet, Sort
 from .models import Commitment, OpportunityPage
 
 PAGE_SIZE = 20
-# Up to this many results, the page is read by id from the facet index's
-# matches; above it, rows passing the filters are common enough that walking
-# the sort order's index finds a page of them sooner.
+# Sorted other than newest first, up to this many results are read by id from
+# the facet index's matches; above it, rows passing the filters are common
+# enough that walking the sort order's index finds a page of them sooner.
 ID_LIST_LIMIT = 2000
 TAXONOMY_GROUPS = ("kommune", "region", "aktivitet", "maalgruppe")
 
@@ -40,12 +42,16 @@ def listing_context(index_page, request):
     filterset, base, results = filtered_opportunities(request)
     notices = list(filterset.notices)
     counts = facet_counts(filterset, base)
-    if filterset.applied() and counts[TOTAL] <= ID_LIST_LIMIT:
-        # Few results: name them, instead of walking an index for rows that pass.
-        matching = base.filter(pk__in=ids_parameter(counts.matching_ids()))
-        results = filterset.sort(matching.with_next_shift())
     page_obj = _paginate(results, counts[TOTAL], request.GET.get("page"), notices)
-    page_obj.object_list = _page_rows(page_obj, results)
+    if filterset.values.get("sorter", Sort.NEWEST) == Sort.NEWEST:
+        # The facet index numbers the results newest first: it names the page.
+        page_obj.object_list = _rows_by_id(base, counts.matching_ids(*_window(page_obj)))
+    else:
+        if filterset.applied() and counts[TOTAL] <= ID_LIST_LIMIT:
+            # Few results: name them, instead of walking an index for rows that pass.
+            matching = base.filter(pk__in=ids_parameter(counts.matching_ids()))
+            results = filterset.sort(matching.with_next_shift())
+        page_obj.object_list = _page_rows(page_obj, results)
     notices += _form_errors(filterset)
     params = _params(filterset)
     query = urlencode(params)
@@ -109,6 +115,21 @@ def _paginate(results, total, raw_number, notices):
     return paginator.page(number)
 
 
+def _window(page_obj):
+    start = (page_obj.number - 1) * PAGE_SIZE
+    return start, min(start + PAGE_SIZE, page_obj.paginator.count)
+
+
+def _rows_by_id(base, ids):
+    """The opportunities ``ids``, in that order, as the listing shows them."""
+    rows = (
+        base.with_next_shift().filter(pk__in=ids)
+        .select_related("owner_organisation").prefetch_related("municipalities")
+    )
+    by_id = {row.pk: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def _page_rows(page_obj, results):
     """The page's opportunities, read from whichever end of the sort order is nearer.
 
@@ -119,8 +140,7 @@ def _page_rows(page_obj, results):
     table: otherwise every candidate is joined before the sort picks twenty.
     """
     total = page_obj.paginator.count
-    start = (page_obj.number - 1) * PAGE_SIZE
-    end = min(start + PAGE_SIZE, total)
+    start, end = _window(page_obj)
     backwards = start > total - end
     ordered = results.reverse() if backwards else results
     window = slice(total - end, total - start) if backwards else slice(start, end)

@@ -1,6 +1,7 @@
 """The in-memory facet index: its counts agree with the opportunities, whatever is chosen."""
 
 import random
+from array import array
 from urllib.parse import urlencode
 
 import pytest
@@ -127,16 +128,30 @@ def test_a_published_change_has_the_next_index_built_before_the_next_visitor(
 
 
 @pytest.mark.parametrize("query", [
-    "kommune=aalborg&kommune=odense", "region=nordjylland&type=ad_hoc&type=one_off",
+    "", "page=2", "kommune=aalborg&kommune=odense", "region=nordjylland&type=ad_hoc&type=one_off",
     "aktivitet=it-hjaelp&uden_boerneattest=on&sorter=frist", "online=on&sorter=naeste-vagt",
-    "q=opgave&maalgruppe=aeldre",
+    "q=opgave&maalgruppe=aeldre", "sorter=frist&page=2",
 ])
-def test_reading_the_page_by_id_or_by_filters_gives_the_same_page(
-    client, random_catalogue, monkeypatch, query
+@pytest.mark.parametrize("id_list_limit", [0, 2000])
+def test_the_page_is_the_one_the_filters_and_the_sort_order_give(
+    client, random_catalogue, monkeypatch, query, id_list_limit
 ):
+    """However the page is read (named by the index, by ids, along an index), it is this one."""
+    monkeypatch.setattr("portal.opportunities.listing.ID_LIST_LIMIT", id_list_limit)
     url = f"/frivilligopgaver/?{query}"
-    by_id = [page.pk for page in client.get(url).context["opportunities"]]
-    monkeypatch.setattr("portal.opportunities.listing.ID_LIST_LIMIT", 0)
-    by_filters = [page.pk for page in client.get(url).context["opportunities"]]
-    assert by_id == by_filters
-    assert by_id
+    shown = [page.pk for page in client.get(url).context["opportunities"]]
+    _filterset, _base, results = filtered_opportunities(RequestFactory().get(url))
+    start = 20 if "page=2" in query else 0
+    assert shown == list(results.values_list("pk", flat=True)[start:start + 20])
+    assert shown
+
+
+def test_a_deep_page_of_bits_is_found_past_many_chunks():
+    index = facets.FacetIndex(ids=array("q", range(100, 20_100)))
+    every_third = facets._bits(range(0, 20_000, 3))
+    expected = [100 + number for number in range(0, 20_000, 3)][1500:1520]
+    assert index.ids_at(every_third, 1500, 1520) == expected
+    assert index.ids_at(every_third, 6660) == [100 + 19_980, 100 + 19_983, 100 + 19_986,
+                                               100 + 19_989, 100 + 19_992, 100 + 19_995,
+                                               100 + 19_998]
+    assert index.ids_at(0, 0, 20) == []

@@ -3,7 +3,7 @@
 Fills the database in bulk with opportunities (pages with correct tree paths,
 their municipalities, activities, target groups and shifts) under 100
 organisations, then times the whole listing response through Django's test
-client with 0, 1 and 3 filters, on page 1 and on the last page.
+client with 0, 1 and 3 filters, on page 1, the middle page and the last page.
 
 Usage (your own database; it is migrated and filled, and grows between sizes):
 
@@ -70,6 +70,12 @@ def measure(client, url, changed):
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
+def pages_to_time(count):
+    """Page 1, the middle page (the deepest from either end) and the last page."""
+    last = max(1, -(-count // PAGE_SIZE))
+    return sorted({1, (last + 1) // 2, last})
+
+
 def result_count(url):
     filterset, base, _results = filtered_opportunities(RequestFactory().get(url))
     return facet_counts(filterset, base)[TOTAL]
@@ -114,10 +120,10 @@ def main():
         for label, query in SCENARIOS:
             count = result_count(f"{index.url}?{query}")
             if arguments.explain:
-                for page_number in (1, max(1, -(-count // PAGE_SIZE))):
+                for page_number in pages_to_time(count):
                     explain(client, f"{index.url}?{query}&page={page_number}")
                 continue
-            for page_number in (1, max(1, -(-count // PAGE_SIZE))):
+            for page_number in pages_to_time(count):
                 url = f"{index.url}?{query}&page={page_number}"
                 steady = measure(client, url, changed=False)
                 changed = measure(client, url, changed=True)

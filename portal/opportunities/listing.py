@@ -25,7 +25,7 @@ PAGE_SIZE = 20
 # Sorted other than newest first, up to this many results are read by id from
 # the facet index's matches; above it, rows passing the filters are common
 # enough that walking the sort order's index finds a page of them sooner.
-ID_LIST_LIMIT = 2000
+ID_LIST_LIMIT = 5000
 TAXONOMY_GROUPS = ("kommune", "region", "aktivitet", "maalgruppe")
 
 

@@ -9,8 +9,8 @@ so their results keep the backend's full ranking.
 
 On a database backend a search first collects the ids of the newest matching
 pages, one more than the count cap (newest = created last, the highest page id:
-the primary key's order, so the database stops as soon as it has them). That
-is also the count the page shows. Then:
+walking the primary key backwards, the database can stop as soon as it has
+them). That is also the count the page shows. Then:
 
 - When at most ``cap`` pages match, all of them are ranked: the results are
   the backend's full ranking, as they were.

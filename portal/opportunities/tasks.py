@@ -1,6 +1,7 @@
 """Background work for the listing: the facet index, built before a visitor needs it."""
 
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
 
 from .facets import current_index, listing_changed, listing_version
 
@@ -17,5 +18,12 @@ def build_facet_index(version):
 
 
 def announce_listing_change():
-    """A committed change: retire the index and have the worker build the next one."""
-    build_facet_index.enqueue(listing_changed())
+    """A committed change: retire the index, and have a worker build the next one.
+
+    Where tasks run in the process that enqueues them (the demo, the tests),
+    there is no worker to spare anyone the build: each save would pay for one
+    that the next change retires, so the first visitor builds it instead.
+    """
+    version = listing_changed()
+    if not isinstance(build_facet_index.get_backend(), ImmediateBackend):
+        build_facet_index.enqueue(version)

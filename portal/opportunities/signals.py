@@ -32,6 +32,10 @@ for signal in (post_save, post_delete):
 for field in ("municipalities", "activities", "target_groups"):
     m2m_changed.connect(_after_commit, sender=getattr(OpportunityPage, field).through,
                         dispatch_uid=f"opps-m2m-{field}")
+# A municipality moved to another region, or a term removed, changes the counts too.
+for taxonomy in (Activity, Municipality, Region, TargetGroup):
+    for signal in (post_save, post_delete):
+        signal.connect(_after_commit, sender=taxonomy, dispatch_uid=f"opps-{signal}-{taxonomy}")
 
 
 def _refresh_subtree(path):

@@ -174,3 +174,15 @@ def test_a_deep_page_of_bits_is_found_past_many_chunks():
                                                100 + 19_989, 100 + 19_992, 100 + 19_995,
                                                100 + 19_998]
     assert index.ids_at(0, 0, 20) == []
+
+
+def test_region_counts_follow_a_municipality_moved_to_another_region(client, random_catalogue):
+    from portal.core.models import Region
+
+    url = "/frivilligopgaver/?region=nordjylland"
+    before = client.get(url).context["result_count"]
+    hjoerring = Municipality.objects.get(slug="hjoerring")
+    hjoerring.region = Region.objects.get(slug="syddanmark")
+    hjoerring.save()
+    assert client.get(url).context["result_count"] == brute_force_count(
+        {"region": ["nordjylland"]}, {}) < before

@@ -24,6 +24,7 @@ import uuid
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import BooleanField, ExpressionWrapper, Value
@@ -104,8 +105,17 @@ class FacetIndex:
 
     def bits_of(self, ids):
         """The bits of the given opportunity ids (those not open are ignored)."""
-        position = {pk: number for number, pk in enumerate(self.ids)}
-        return _bits(position[pk] for pk in ids if pk in position)
+        positions = self.positions
+        return _bits(positions[pk] for pk in ids if pk in positions)
+
+    @cached_property
+    def positions(self):
+        """Opportunity id -> bit position; made once per process, not per request."""
+        return {pk: number for number, pk in enumerate(self.ids)}
+
+    def __getstate__(self):
+        # The shared copy leaves out what each process can derive from ``ids``.
+        return {name: value for name, value in self.__dict__.items() if name != "positions"}
 
     @classmethod
     def build(cls):
@@ -124,7 +134,8 @@ class FacetIndex:
             for name, flag in zip(BOOLEAN_FACETS, flags, strict=True):
                 if flag:
                     found[name, "1"].append(number)
-        position = {pk: number for number, pk in enumerate(ids)}
+        index = cls(ids=ids)
+        position = index.positions
         links = None
         for name, (relation, column) in M2M_FILTERS.items():
             through = getattr(OpportunityPage, relation).through
@@ -143,7 +154,8 @@ class FacetIndex:
             bits = values["kommune"].get(str(row["id"]), 0)
             region = str(row["region_id"])
             values["region"][region] = values["region"].get(region, 0) | bits
-        return cls(ids=ids, values=values)
+        index.values = values
+        return index
 
 
 def _bits(numbers):

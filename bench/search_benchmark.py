@@ -187,12 +187,15 @@ def explain(client, query):
     for params in ({"q": query}, {"q": query, **FACET}, {"q": query, **BROAD_FACET}):
         with CaptureQueriesContext(connection) as captured:
             client.get("/soeg/", params)
-        for statement in captured.captured_queries:
-            took = float(statement["time"]) * 1000
-            if took < 5:
-                continue
-            print(f"\n-- {params} ({took:.0f} ms)\n{statement['sql']}\n")
-            with transaction.atomic(), connection.cursor() as cursor:
+        # Replayed in one transaction with the planner settings the page sets.
+        with transaction.atomic(), connection.cursor() as cursor:
+            for statement in captured.captured_queries:
+                took = float(statement["time"]) * 1000
+                if statement["sql"].startswith("SET LOCAL"):
+                    cursor.execute(statement["sql"])
+                if took < 5:
+                    continue
+                print(f"\n-- {params} ({took:.0f} ms)\n{statement['sql']}\n")
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement["sql"])
                 print("\n".join(row[0] for row in cursor.fetchall()))
 

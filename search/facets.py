@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from portal.core.models import Activity, Municipality, Theme
+from portal.core.queries import ids_parameter
 from portal.organisations.models import OrganisationPage
 
 SUMMARY_WORDS = 40
@@ -64,7 +65,7 @@ def term_rows(taxonomy, pages, fields):
               for content_type_id in {page.content_type_id for page in pages}}
     ids = [page.id for page in pages]
     queries = [
-        link.through.objects.filter(**{f"{link.page_attname}__in": ids}).values_list(
+        link.through.objects.filter(**{f"{link.page_attname}__in": ids_parameter(ids)}).values_list(
             link.page_attname, *(f"{link.term_name}__{name}" for name in fields)
         )
         for link in taxonomy_links(taxonomy)

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from search import views
+from search import ranking, views
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +80,53 @@ def test_above_the_cap_the_pages_show_each_result_once(bounds, monkeypatch, sear
     assert len({page[0] for page in shown}) == 4
     # Three ranked (two newest, one title match), then the newest of the rest.
     assert shown[3] == ["Hold 2"]
+
+
+@postgres_ranking
+def test_above_the_cap_the_newest_title_matches_are_ranked(bounds, search_page, home):
+    """Title matches among the newest matches are ranked first, up to the
+    limit; an older one then is not."""
+    StandardPageFactory(parent=home, title="Spisevenner i Aalborg", intro="Om foreningen.")
+    newer_text_matches(home, 2)
+    StandardPageFactory(parent=home, title="Spisevenner i Aarhus", intro="Om foreningen.")
+    StandardPageFactory(parent=home, title="Spisevenner i Odense", intro="Om foreningen.")
+    StandardPageFactory(parent=home, title="Sidste hold", intro="Vi er spisevenner.")
+
+    response = search_page(q="spisevenner")
+
+    shown = titles(response)
+    assert set(shown[:2]) == {"Spisevenner i Aarhus", "Spisevenner i Odense"}
+    assert shown[2:] == ["Sidste hold", "Hold 1"]
+
+
+# Whether the newest matches are collected in one search, or the newest pages
+# are searched first and the older ones after (``ranking._newest_matches``),
+# is up to the planner's estimates; the results must not depend on it.
+COLLECTIONS = {
+    # (each word's estimated share of the pages, ``WALK_MARGIN``): the walk
+    # covers margin × 5 matches / 0.2 of the 13 new pages, newest first.
+    "one search": ([0.01, 0.01], 0.45),
+    "the newest pages hold them all": ([0.2, 0.2], 0.45),
+    "older pages searched for the rest": ([0.2, 0.2], 0.12),
+}
+
+
+@postgres_ranking
+@pytest.mark.parametrize("shares, margin", COLLECTIONS.values(), ids=COLLECTIONS.keys())
+def test_the_results_do_not_depend_on_how_the_newest_matches_are_collected(
+    bounds, monkeypatch, search_page, home, shares, margin
+):
+    monkeypatch.setattr(ranking, "_estimated_shares", lambda words: shares)
+    monkeypatch.setattr(ranking, "WALK_MARGIN", margin)
+    StandardPageFactory(parent=home, title="Unge mentorer", intro="Om foreningen.")
+    for number in range(6):
+        StandardPageFactory(parent=home, title=f"Hold {number}", intro="Mentor for unge.")
+        StandardPageFactory(parent=home, title=f"Andet {number}", intro="Noget helt andet.")
+    with connection.cursor() as cursor:
+        # The page table's statistics, which size the walk, as autovacuum keeps them.
+        cursor.execute("ANALYZE wagtailcore_page")
+
+    response = search_page(q="mentor unge")
+
+    assert response.context["capped"]
+    assert titles(response) == ["Unge mentorer", "Hold 5", "Hold 4", "Hold 3"]

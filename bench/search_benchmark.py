@@ -13,7 +13,9 @@ autovacuum would, and it times:
 - ``page``: the whole /soeg/ response (search, facets, details, template);
 - ``page+facet``: the same with a municipality facet applied (Aalborg, 1.5 %
   of the opportunities);
-- ``page+region``: the same with a region facet (Hovedstaden, about 40 %).
+- ``page+region``: the same with a region facet (Hovedstaden, about 40 %);
+- ``suggest``: the search box's title suggestions for what a visitor has typed
+  so far (/soeg/forslag/).
 
 Usage (your own database; it is migrated and filled, and only grows):
 
@@ -73,6 +75,8 @@ QUERIES = [
     "mentor unge uddannelse",
     "xyzzy",
 ]
+# What the search box sends for its title suggestions as a visitor types.
+SUGGEST_PREFIXES = ["be", "besøg", "dem", "demens", "frivil", "it-hj", "vagtpl", "mentor u", "xy"]
 FACET = {"kommune": "aalborg"}
 # A broad facet: the region holds about 40 % of the opportunities.
 BROAD_FACET = {"region": "hovedstaden"}
@@ -247,6 +251,12 @@ def main():
             per_query.setdefault(query, {})[label] = statistics.median(times)
             all_times += times
         report(label, all_times)
+    suggest_times = []
+    for prefix in SUGGEST_PREFIXES:
+        client.get("/soeg/forslag/", {"q": prefix})
+        suggest_times += timed(lambda prefix=prefix: client.get("/soeg/forslag/", {"q": prefix}),
+                               args.repeat)
+    report("suggest", suggest_times)
     print(f"\nload average after: {os.getloadavg()[0]:.1f}")
     print("\nmedian ms per query:   search    page  page+facet  page+region")
     for query, times in per_query.items():

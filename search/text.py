@@ -9,7 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -65,13 +66,28 @@ def run_safely(action):
     exception types can be complete; any failure is logged and reported as
     ``failed``. The savepoint keeps a failed database query from poisoning the
     rest of the request's transaction.
+
+    On PostgreSQL a statement of the search that runs longer than
+    ``SEARCH_DATABASE_TIMEOUT_MS`` is cancelled and counts as a failure, as a
+    timeout of Elasticsearch does: a visitor is not held by a search the
+    database cannot answer quickly, nor is a worker.
     """
     try:
         with transaction.atomic():
-            return action(), False
+            _limit_statement_time(settings.SEARCH_DATABASE_TIMEOUT_MS)
+            value = action()
+            _limit_statement_time("DEFAULT")
+            return value, False
     except Exception:
         logger.exception("The search backend failed")
         return None, True
+
+
+def _limit_statement_time(milliseconds):
+    """``statement_timeout`` for the rest of the transaction, on PostgreSQL."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL statement_timeout = {milliseconds}")
 
 
 @dataclass

@@ -47,6 +47,9 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")
 SEARCH_URL = env_str("SEARCH_URL")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "bindeled_")
+# How long a search may take on the database (PostgreSQL) before the page says
+# search is unavailable, in milliseconds; Elasticsearch has its own TIMEOUT.
+SEARCH_DATABASE_TIMEOUT_MS = env_int("SEARCH_DATABASE_TIMEOUT_MS", 3000)
 EMAIL_URL_HOST = env_str("EMAIL_HOST")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Bindeled <noreply@bindeled.dk>")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

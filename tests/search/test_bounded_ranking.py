@@ -103,7 +103,7 @@ def test_above_the_cap_the_newest_title_matches_are_ranked(bounds, search_page, 
 # are searched first and the older ones after (``ranking._newest_matches``),
 # is up to the planner's estimates; the results must not depend on it.
 COLLECTIONS = {
-    # (each word's estimated share of the pages, ``WALK_MARGIN``): the walk
+    # (each word's estimated share of the pages, ``WINDOW_MARGIN``): the window
     # covers margin × 5 matches / 0.2 of the 13 new pages, newest first.
     "one search": ([0.01, 0.01], 0.45),
     "the newest pages hold them all": ([0.2, 0.2], 0.45),
@@ -117,13 +117,13 @@ def test_the_results_do_not_depend_on_how_the_newest_matches_are_collected(
     bounds, monkeypatch, search_page, home, shares, margin
 ):
     monkeypatch.setattr(ranking, "_estimated_shares", lambda words: shares)
-    monkeypatch.setattr(ranking, "WALK_MARGIN", margin)
+    monkeypatch.setattr(ranking, "WINDOW_MARGIN", margin)
     StandardPageFactory(parent=home, title="Unge mentorer", intro="Om foreningen.")
     for number in range(6):
         StandardPageFactory(parent=home, title=f"Hold {number}", intro="Mentor for unge.")
         StandardPageFactory(parent=home, title=f"Andet {number}", intro="Noget helt andet.")
     with connection.cursor() as cursor:
-        # The page table's statistics, which size the walk, as autovacuum keeps them.
+        # The page table's statistics, which size the window, as autovacuum keeps them.
         cursor.execute("ANALYZE wagtailcore_page")
 
     response = search_page(q="mentor unge")

@@ -1,9 +1,13 @@
 """Bad input and a failing backend never give a visitor a server error."""
 
+import time
+
 import modelsearch.queryset
 import pytest
+from django.db import connection
 from django.test import override_settings
 
+from search import ranking, views
 from search.text import clean_query, query_terms
 from tests.factories import StandardPageFactory
 
@@ -93,3 +97,39 @@ def test_an_unreachable_elasticsearch_shows_a_message(client):
 
     assert response.status_code == 200
     assert "Søgningen er midlertidigt utilgængelig" in response.content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement_timeout")
+def test_a_search_the_database_cannot_answer_in_time_shows_a_message(
+    client, some_pages, monkeypatch, settings
+):
+    settings.SEARCH_DATABASE_TIMEOUT_MS = 50
+    answer = ranking.rank
+
+    def slow_rank(*args, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(5)")
+        return answer(*args, **kwargs)
+
+    monkeypatch.setattr(views, "rank", slow_rank)
+
+    began = time.perf_counter()
+    response = client.get("/soeg/", {"q": "besøgsven"})
+
+    assert time.perf_counter() - began < 2
+    assert response.status_code == 200
+    assert "Søgningen er midlertidigt utilgængelig" in response.content.decode()
+    # The limit is the search's alone: the rest of the request has none.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement_timeout")
+def test_the_time_limit_ends_with_the_search(client, some_pages, settings):
+    settings.SEARCH_DATABASE_TIMEOUT_MS = 50
+
+    assert client.get("/soeg/", {"q": "besøgsven"}).context["total"] == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"

@@ -10,7 +10,8 @@ from django.utils.translation import ngettext
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from .models import MatchRequest, Status
+from .models import MatchRequest, Notification, Status
+from .tasks import send_again
 from .workflow import change_status
 
 
@@ -69,4 +70,29 @@ class StatusBulkAction(ScopedMixin, SnippetBulkAction):
                         num_parent_objects) % {"count": num_parent_objects}
 
 
-ACTIONS = (ScopedDeleteBulkAction, StatusBulkAction)
+class SendAgainBulkAction(SnippetBulkAction):
+    """Failed e-mails sent again, once what made them fail is mended."""
+
+    models = [Notification]
+    display_name = _("Send igen")
+    action_type = "send-again"
+    aria_label = _("Send de valgte e-mails igen")
+    template_name = "matching/admin/bulk_send_again.html"
+    action_priority = 10
+
+    def check_perm(self, obj):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", obj
+        )
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        return send_again(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("%(count)d e-mail sendes igen.",
+                        "%(count)d e-mails sendes igen.",
+                        num_parent_objects) % {"count": num_parent_objects}
+
+
+ACTIONS = (ScopedDeleteBulkAction, StatusBulkAction, SendAgainBulkAction)

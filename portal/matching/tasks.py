@@ -61,11 +61,38 @@ def queue_notifications(match_request):
     just after the commit cannot lose the mail. A backend that runs or ships
     tasks elsewhere is handed the task only after the commit.
     """
-    request_id = match_request.pk
-    if isinstance(deliver_notifications.get_backend(), DatabaseBackend):
-        deliver_notifications.enqueue(request_id)
+    _enqueue_with_transaction(deliver_notifications, match_request.pk)
+
+
+def send_again(notifications):
+    """Give the failed ones of ``notifications`` a new round of attempts.
+
+    For an administrator who has mended what made them fail (the mail server,
+    a coordinator's address); e-mails that were sent or are still being tried
+    are left alone. Returns how many were queued.
+    """
+    with transaction.atomic():
+        failed = list(
+            Notification.objects.select_for_update()
+            .filter(pk__in=[notification.pk for notification in notifications],
+                    state=Notification.State.FAILED)
+            .values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=failed).update(
+            state=Notification.State.PENDING, attempts=0, last_error=""
+        )
+        for notification_id in failed:
+            _enqueue_with_transaction(send_notification, notification_id)
+    return len(failed)
+
+
+def _enqueue_with_transaction(task_to_run, argument):
+    """Enqueue ``task_to_run(argument)`` so that it exists if and only if the
+    current transaction commits."""
+    if isinstance(task_to_run.get_backend(), DatabaseBackend):
+        task_to_run.enqueue(argument)
     else:
-        transaction.on_commit(lambda: deliver_notifications.enqueue(request_id))
+        transaction.on_commit(lambda: task_to_run.enqueue(argument))
 
 
 @task()

@@ -94,6 +94,46 @@ def test_a_refusing_server_loses_nothing_and_the_failure_is_visible(
     assert match_request.reference in listing.content.decode()
 
 
+def send_again_url(notification):
+    url = reverse("wagtail_bulk_action", args=("matching", "notification", "send-again"))
+    return f"{url}?id={notification.pk}"
+
+
+def test_an_administrator_sends_a_failed_mail_again_once_the_server_is_mended(
+    client, opportunity, organisation, smtp, settings, django_capture_on_commit_callbacks,
+    admin_client
+):
+    sink = smtp(refuse=True)
+    settings.INTAKE_MAIL_ATTEMPTS = 2
+    submit(client, opportunity, django_capture_on_commit_callbacks)
+    failed = Notification.objects.get()
+    assert failed.state == Notification.State.FAILED
+    coordinator = coordinator_of(organisation, "kim", email="kim@example.org")
+    client.force_login(coordinator)
+    sink.refuse = False
+
+    # A coordinator cannot; an administrator can, from the list of e-mails.
+    client.post(send_again_url(failed))
+    failed.refresh_from_db()
+    assert failed.state == Notification.State.FAILED
+    listing = admin_client.get(reverse("wagtailsnippets_matching_notification:list"))
+    assert "Send igen" in listing.content.decode()
+    confirm = admin_client.get(send_again_url(failed))
+    assert "Send e-mails igen" in confirm.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(send_again_url(failed))
+
+    assert response.status_code == 302
+    failed.refresh_from_db()
+    assert failed.state == Notification.State.SENT
+    assert failed.attempts == 1 and failed.last_error == ""
+    assert [recipients for recipients, _ in sink.messages] == [["aase@example.org"]]
+    # Sent is sent: selecting it again sends nothing.
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(send_again_url(failed))
+    assert len(sink.messages) == 1
+
+
 def test_with_the_database_backend_a_failure_is_retried_later(
     client, opportunity, smtp, settings, django_capture_on_commit_callbacks
 ):

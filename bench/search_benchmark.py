@@ -15,7 +15,9 @@ autovacuum would, and it times:
   of the opportunities);
 - ``page+region``: the same with a region facet (Hovedstaden, about 40 %);
 - ``suggest``: the search box's title suggestions for what a visitor has typed
-  so far (/soeg/forslag/).
+  so far (/soeg/forslag/);
+- ``list+text``: the opportunity listing with free text, the first request
+  for a text, and (``then``) the requests that follow with the same text.
 
 Usage (your own database; it is migrated and filled, and only grows):
 
@@ -52,6 +54,7 @@ from modelsearch.conf import get_app_config  # noqa: E402
 from bench import seeding  # noqa: E402
 from portal.cases.models import CasePage  # noqa: E402
 from portal.core.models import Activity, Municipality, Theme  # noqa: E402
+from portal.opportunities.facets import current_index, listing_changed  # noqa: E402
 from portal.opportunities.models import OpportunityPage  # noqa: E402
 from portal.toolshare.models import CostModel, ToolPage  # noqa: E402
 from search.ranking import rank  # noqa: E402
@@ -75,6 +78,8 @@ QUERIES = [
     "mentor unge uddannelse",
     "xyzzy",
 ]
+# Free text in the opportunity listing (``list+text``).
+LISTING_QUERIES = ["frivillige", "demens", "lektiehjælp", "mentor unge uddannelse", "xyzzy"]
 # What the search box sends for its title suggestions as a visitor types.
 SUGGEST_PREFIXES = ["be", "besøg", "dem", "demens", "frivil", "it-hj", "vagtpl", "mentor u", "xy"]
 FACET = {"kommune": "aalborg"}
@@ -186,6 +191,26 @@ def report(label, times):
           f"max {times[-1]:7.1f} ms   (n={len(times)})")
 
 
+def listing_text_times(client, repeat):
+    """The opportunity listing's free text: the first request for a text, and
+    the requests that follow it (another page, a facet ticked).
+
+    Each round starts a new listing version, as a published change does; its
+    facet index is built before the clock starts (the listing benchmark times
+    that).
+    """
+    first, then = [], []
+    for _ in range(repeat):
+        listing_changed()
+        current_index()
+        for query in LISTING_QUERIES:
+            first += timed(lambda query=query: client.get("/frivilligopgaver/", {"q": query}), 1)
+            for more in ({"page": "2"}, FACET, {"type": "regular"}):
+                then += timed(lambda query=query, more=more: client.get(
+                    "/frivilligopgaver/", {"q": query, **more}), 1)
+    return first, then
+
+
 def explain(client, query):
     """EXPLAIN (ANALYZE, BUFFERS) of each statement /soeg/ sends for ``query``."""
     for params in ({"q": query}, {"q": query, **FACET}, {"q": query, **BROAD_FACET}):
@@ -257,6 +282,9 @@ def main():
         suggest_times += timed(lambda prefix=prefix: client.get("/soeg/forslag/", {"q": prefix}),
                                args.repeat)
     report("suggest", suggest_times)
+    first, then = listing_text_times(client, max(1, args.repeat // 3))
+    report("list+text", first)
+    report("  then", then)
     print(f"\nload average after: {os.getloadavg()[0]:.1f}")
     print("\nmedian ms per query:   search    page  page+facet  page+region")
     for query, times in per_query.items():

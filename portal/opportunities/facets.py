@@ -16,13 +16,15 @@ The index is rebuilt when an opportunity, its taxonomies or its shifts change
 (a new listing version) and each day (expiry). A process keeps the index of
 the current version in memory and shares it through the cache, so one build
 serves every worker. Free text and dates are not facets: they are asked of the
-database, as ids, only when they are used.
+database, as ids, only when they are used, and the answer is kept with the
+index for the next request that asks the same (``FacetIndex.bits_where``).
 """
 
 import re
+import threading
 import uuid
 from array import array
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -40,6 +42,10 @@ BOOLEAN_FACETS = tuple(BOOLEAN_CONDITIONS)
 FACETS = (*M2M_FILTERS, "region", "type", *BOOLEAN_FACETS)
 ONE = re.compile("1")
 SKIP_CHUNK = 4096
+# Answers for free text and dates kept with each index: at 100,000 open
+# opportunities each is at most 12.5 kB.
+KEPT_CONDITIONS = 200
+_kept_lock = threading.Lock()
 
 _local = {}
 
@@ -113,9 +119,36 @@ class FacetIndex:
         """Opportunity id -> bit position; made once per process, not per request."""
         return {pk: number for number, pk in enumerate(self.ids)}
 
+    def bits_where(self, key, ids):
+        """The bits of the opportunities ``ids()`` names, kept under ``key``
+        (unless it is None) for the next request with the same conditions.
+
+        Free text and dates are asked of the database: with a common word that
+        reads most of the search index (250 ms at 100,000). A visitor paging
+        through the results, or ticking a filter, asks again with the same
+        text. What this index keeps goes with it when an opportunity changes.
+        """
+        with _kept_lock:
+            bits = self.kept.get(key)
+            if bits is not None:
+                self.kept.move_to_end(key)
+                return bits
+        bits = self.bits_of(ids())
+        if key is not None:
+            with _kept_lock:
+                self.kept[key] = bits
+                while len(self.kept) > KEPT_CONDITIONS:
+                    self.kept.popitem(last=False)
+        return bits
+
+    @cached_property
+    def kept(self):
+        return OrderedDict()
+
     def __getstate__(self):
-        # The shared copy leaves out what each process can derive from ``ids``.
-        return {name: value for name, value in self.__dict__.items() if name != "positions"}
+        # The shared copy leaves out what each process derives or keeps itself.
+        return {name: value for name, value in self.__dict__.items()
+                if name not in ("positions", "kept")}
 
     @classmethod
     def build(cls):
@@ -199,10 +232,13 @@ def facet_counts(filterset, base, index=None):
     rest = [name for name in applied if name not in FACETS]
     narrowed = index.everyone
     if rest:
-        rows = base.order_by()
-        for name in rest:
-            rows = rows.filter(filterset.condition(name))
-        narrowed = index.bits_of(rows.values_list("pk", flat=True))
+        conditions = [filterset.condition(name) for name in rest]
+        # A substring match standing in for a failed search is not kept.
+        exact = getattr(filterset, "text_is_exact", True)
+        key = tuple((name, str(filterset.values[name])) for name in rest) if exact else None
+        narrowed = index.bits_where(
+            key, lambda: base.order_by().filter(*conditions).values_list("pk", flat=True)
+        )
 
     def others(name):
         bits = narrowed

@@ -188,8 +188,23 @@ class OpportunityFilterSet(django_filters.FilterSet):
         if name in ("fra", "til"):
             return self._in_period()
         if name == "q":
-            return text_condition(value)
+            return self.text_condition
         raise ValueError(name)
+
+    @cached_property
+    def text_condition(self):
+        """The free text as a condition, asked of the search backend once per request.
+
+        When the backend fails, the listing searches titles and summaries
+        instead and says so; ``text_is_exact`` is then false.
+        """
+        condition, self.text_is_exact = text_condition(self.values["q"])
+        if not self.text_is_exact:
+            self.notices.append(
+                _("Fritekstsøgningen er midlertidigt utilgængelig; "
+                  "vi har kun søgt i titler og resuméer.")
+            )
+        return condition
 
     def taxonomy_ids(self, name, slugs):
         return [row["id"] for row in self.taxonomies[name] if row["slug"] in set(slugs)]
@@ -225,7 +240,8 @@ def _nulls_last(name):
 
 
 def text_condition(query):
-    """Full-text search through the configured backend, as a condition on the listing.
+    """Full-text search through the configured backend, as a condition on the
+    listing; ``(condition, whether it is the backend's)``.
 
     Any failure of the search service falls back to a plain substring match on
     title and summary, so the listing always answers.
@@ -234,8 +250,8 @@ def text_condition(query):
         results = get_search_backend().search(query, OpportunityPage, operator="and")
         database_query = getattr(results, "get_queryset", None)
         if database_query is not None:
-            return Q(pk__in=database_query().values("pk"))
-        return Q(pk__in=[page.pk for page in results[:MAX_TEXT_HITS]])
+            return Q(pk__in=database_query().values("pk")), True
+        return Q(pk__in=[page.pk for page in results[:MAX_TEXT_HITS]]), True
     except Exception:  # the search service is optional; the listing is not
         logger.warning("Search backend failed; falling back to a substring match", exc_info=True)
-        return Q(title__icontains=query) | Q(summary__icontains=query)
+        return Q(title__icontains=query) | Q(summary__icontains=query), False

@@ -186,3 +186,44 @@ def test_region_counts_follow_a_municipality_moved_to_another_region(client, ran
     hjoerring.save()
     assert client.get(url).context["result_count"] == brute_force_count(
         {"region": ["nordjylland"]}, {}) < before
+
+
+def asked_the_search_index(captured):
+    return [query for query in captured if "indexentry" in query["sql"].lower()]
+
+
+def test_free_text_is_asked_once_for_its_pages_and_other_filters(
+    client, random_catalogue, organisation, django_capture_on_commit_callbacks
+):
+    OpportunityPageFactory(parent=organisation, title="Sortering", place="Tøjbanken i Vejle")
+    assert client.get("/frivilligopgaver/?q=tøjbanken").context["result_count"] == 1
+
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get("/frivilligopgaver/?q=tøjbanken&type=regular&page=1")
+    assert not asked_the_search_index(captured)
+    assert again.context["result_count"] == 1
+
+    # A change retires the index and what it kept.
+    page = OpportunityPageFactory(parent=organisation, title="Mere", place="Tøjbanken",
+                                  live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert client.get("/frivilligopgaver/?q=tøjbanken").context["result_count"] == 2
+
+
+def test_a_substring_match_standing_in_for_a_failed_search_is_not_kept(
+    client, random_catalogue, organisation, monkeypatch
+):
+    OpportunityPageFactory(parent=organisation, title="Sortering", place="Tøjbanken i Vejle")
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("search service is down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("portal.opportunities.filters.get_search_backend", broken)
+        response = client.get("/frivilligopgaver/?q=tøjbanken")
+    assert response.status_code == 200
+    assert "Fritekstsøgningen er midlertidigt utilgængelig" in response.content.decode()
+    assert response.context["result_count"] == 0  # titles and summaries only
+
+    assert client.get("/frivilligopgaver/?q=tøjbanken").context["result_count"] == 1

@@ -34,15 +34,27 @@ class ScopedDeleteBulkAction(ScopedMixin, DeleteBulkAction):
     pass
 
 
+class ConfirmationTexts:
+    """What the shared confirmation page (``matching/admin/bulk_confirm.html``) says."""
+
+    confirm_title = confirm_note = confirm_button = ""
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "confirm_title": self.confirm_title,
+                "confirm_note": self.confirm_note, "confirm_button": self.confirm_button}
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Ny status"), choices=Status.choices)
 
 
-class StatusBulkAction(ScopedMixin, SnippetBulkAction):
+class StatusBulkAction(ScopedMixin, ConfirmationTexts, SnippetBulkAction):
     display_name = _("Skift status")
     action_type = "status"
     aria_label = _("Skift status på de valgte henvendelser")
     template_name = "matching/admin/bulk_status.html"
+    confirm_title = confirm_button = _("Skift status")
+    confirm_note = _("Henvendelser, der ikke kan få den valgte status, springes over.")
     action_priority = 10
     form_class = StatusForm
 
@@ -70,14 +82,17 @@ class StatusBulkAction(ScopedMixin, SnippetBulkAction):
                         num_parent_objects) % {"count": num_parent_objects}
 
 
-class SendAgainBulkAction(SnippetBulkAction):
+class SendAgainBulkAction(ConfirmationTexts, SnippetBulkAction):
     """Failed e-mails sent again, once what made them fail is mended."""
 
     models = [Notification]
-    display_name = _("Send igen")
+    display_name = confirm_button = _("Send igen")
     action_type = "send-again"
     aria_label = _("Send de valgte e-mails igen")
     template_name = "matching/admin/bulk_send_again.html"
+    confirm_title = _("Send e-mails igen")
+    confirm_note = _("Fejlede e-mails får nye forsøg. E-mails, der er sendt eller stadig "
+                     "forsøges, springes over.")
     action_priority = 10
 
     def check_perm(self, obj):

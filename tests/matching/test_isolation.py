@@ -104,6 +104,7 @@ def test_a_bulk_action_with_mixed_ids_changes_nothing_foreign(client, coordinato
     url = f"/admin/bulk/matching/matchrequest/status/?id={own.pk}&id={foreign.pk}"
     page = client.get(url)
     assert page.status_code == 200 and foreign.reference not in page.content.decode()
+    assert own.reference in page.content.decode() and "springes over" in page.content.decode()
     client.post(url, {"status": Status.CONTACTED})
     own.refresh_from_db()
     foreign.refresh_from_db()

@@ -158,8 +158,7 @@ def _title_holds(query):
     A title holding every word is a match; the search's own join to the index
     entries is reused, so the count's walk tells it without another search.
     """
-    config = getattr(get_search_backend(), "config", None) or "simple"
-    words = SearchQuery(query, search_type="plain", config=config)
+    words = SearchQuery(query, search_type="plain", config=_search_config())
     return ExpressionWrapper(Q(index_entries__title=words), output_field=BooleanField())
 
 
@@ -208,7 +207,7 @@ def _estimated_shares(words):
     """
     entries = get_app_config().get_model("IndexEntry")
     table = connection.ops.quote_name(entries._meta.db_table)
-    config = getattr(get_search_backend(), "config", None) or "simple"
+    config = _search_config()
     rows = max(_table_rows(entries), 1)
     shares = []
     with connection.cursor() as cursor:
@@ -220,6 +219,11 @@ def _estimated_shares(words):
             )
             shares.append(_plan_rows(cursor.fetchone()[0]) / rows)
     return shares
+
+
+def _search_config():
+    """The database backend's text-search configuration (``SEARCH_CONFIG``)."""
+    return getattr(get_search_backend(), "config", None) or "simple"
 
 
 def _estimated_rows(queryset):

@@ -234,7 +234,7 @@ def facet_counts(filterset, base, index=None):
     if rest:
         conditions = [filterset.condition(name) for name in rest]
         # A substring match standing in for a failed search is not kept.
-        exact = getattr(filterset, "text_is_exact", True)
+        exact = "q" not in rest or filterset.text_search.exact
         key = tuple((name, str(filterset.values[name])) for name in rest) if exact else None
         narrowed = index.bits_where(
             key, lambda: base.order_by().filter(*conditions).values_list("pk", flat=True)

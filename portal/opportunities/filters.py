@@ -7,6 +7,7 @@ with a notice instead of failing the whole request.
 """
 
 import logging
+from collections import namedtuple
 
 import django_filters
 from django import forms
@@ -188,23 +189,23 @@ class OpportunityFilterSet(django_filters.FilterSet):
         if name in ("fra", "til"):
             return self._in_period()
         if name == "q":
-            return self.text_condition
+            return self.text_search.condition
         raise ValueError(name)
 
     @cached_property
-    def text_condition(self):
+    def text_search(self):
         """The free text as a condition, asked of the search backend once per request.
 
         When the backend fails, the listing searches titles and summaries
-        instead and says so; ``text_is_exact`` is then false.
+        instead and says so; ``exact`` is then false.
         """
-        condition, self.text_is_exact = text_condition(self.values["q"])
-        if not self.text_is_exact:
+        search = TextSearch(*text_condition(self.values["q"]))
+        if not search.exact:
             self.notices.append(
                 _("Fritekstsøgningen er midlertidigt utilgængelig; "
                   "vi har kun søgt i titler og resuméer.")
             )
-        return condition
+        return search
 
     def taxonomy_ids(self, name, slugs):
         return [row["id"] for row in self.taxonomies[name] if row["slug"] in set(slugs)]
@@ -237,6 +238,9 @@ class OpportunityFilterSet(django_filters.FilterSet):
 
 def _nulls_last(name):
     return F(name).asc(nulls_last=True)
+
+
+TextSearch = namedtuple("TextSearch", "condition exact")
 
 
 def text_condition(query):

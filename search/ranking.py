@@ -117,15 +117,17 @@ def rank(pages, query, limit, cap):
     serial_plans()
     newest = pages.order_by("-id")
 
-    def newest_ids(count, among=newest, **options):
+    def matches(among, **options):
         found = among.search(query, operator=OPERATOR, order_by_relevance=False, **options)
-        return list(found.get_queryset().values_list("pk", flat=True)[:count])
+        return found.get_queryset()
+
+    def newest_ids(count, among=newest, **options):
+        return list(matches(among, **options).values_list("pk", flat=True)[:count])
 
     def newest_matches(count, among=newest):
-        found = among.search(query, operator=OPERATOR, order_by_relevance=False).get_queryset()
         if connection.vendor != "postgresql":
-            return [(page_id, None) for page_id in found.values_list("pk", flat=True)[:count]]
-        found = found.annotate(in_title=_title_holds(query))
+            return [(page_id, None) for page_id in newest_ids(count, among)]
+        found = matches(among).annotate(in_title=_title_holds(query))
         return list(found.values_list("pk", "in_title")[:count])
 
     # The newest matches, as many as the count needs: walking the pages newest

@@ -40,10 +40,14 @@ def shifts_open_for(opportunity):
 def book_shifts(shifts, reference):
     """Take one place on each shift for this reference, or raise ``ShiftFull``.
 
+    A shift named twice is booked once; the database holds one active booking
+    per shift and request as well.
+
     Must run inside the transaction that stores the request, so a full shift
     rolls back the whole submission.
     """
-    for shift in sorted(shifts, key=lambda s: s.pk):  # a fixed lock order: no deadlocks
+    distinct = {shift.pk: shift for shift in shifts}.values()  # one place per shift
+    for shift in sorted(distinct, key=lambda s: s.pk):  # a fixed lock order: no deadlocks
         shift.book(reference)
 
 

@@ -29,9 +29,14 @@ STARTED_SALT = "matching.form-started"
 MAX_FORM_AGE_SECONDS = 24 * 60 * 60
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 \-]{6,19}$")
 NAME_PUNCTUATION = set(" -'.,’")
+# What Django puts where the posted bytes were not UTF-8; nobody types it.
+UNREADABLE = "\ufffd"
 
 
 def _no_control_or_markup(value, multiline=False):
+    if UNREADABLE in value:
+        raise ValidationError(_("Teksten indeholder tegn, der ikke kunne læses. Skriv den igen."),
+                              code="unreadable")
     allowed = {"\n", "\r", "\t"} if multiline else set()
     for char in value:
         if char in allowed:
@@ -74,6 +79,18 @@ def phone_number(value):
             _("Skriv et telefonnummer med cifre, fx 12 34 56 78 eller +45 12 34 56 78."),
             code="phone",
         )
+
+
+def start_stamp(token, at=None):
+    """A signed start time, valid only together with the form's idempotency token.
+
+    Bound to the token, a stamp cannot be copied into other submissions, and a
+    token is stored once, so each stamp passes the minimum fill time once.
+    """
+    started = int(time.time() if at is None else at)
+    return signing.TimestampSigner(salt=STARTED_SALT).sign_object(
+        {"token": str(token), "started": started}
+    )
 
 
 def shift_label(shift):
@@ -122,10 +139,9 @@ class IntakeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["idempotency_token"].initial = uuid.uuid4
-        self.fields["started"].initial = signing.TimestampSigner(salt=STARTED_SALT).sign(
-            str(int(time.time()))
-        )
+        token = uuid.uuid4()
+        self.fields["idempotency_token"].initial = token
+        self.fields["started"].initial = start_stamp(token)
         for name, value in self.autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
         self._describe_fields()
@@ -163,19 +179,23 @@ class IntakeForm(forms.Form):
         return ""
 
     def clean_started(self):
-        signer = signing.TimestampSigner(salt=STARTED_SALT)
         try:
-            started = int(signer.unsign(self.cleaned_data["started"], max_age=MAX_FORM_AGE_SECONDS))
-        except (signing.BadSignature, ValueError):
+            stamp = signing.TimestampSigner(salt=STARTED_SALT).unsign_object(
+                self.cleaned_data["started"], max_age=MAX_FORM_AGE_SECONDS
+            )
+        except signing.BadSignature:
+            stamp = None
+        # A stamp copied from another form is as void as a forged or stale one.
+        if stamp is None or stamp["token"] != str(self.cleaned_data.get("idempotency_token")):
             raise ValidationError(
                 _("Formularen er udløbet. Udfyld den igen, og send den på ny."), code="expired"
-            ) from None
-        if time.time() - started < settings.INTAKE_MIN_FILL_SECONDS:
+            )
+        if time.time() - stamp["started"] < settings.INTAKE_MIN_FILL_SECONDS:
             raise ValidationError(
                 _("Formularen blev sendt meget hurtigt. Kontrollér oplysningerne, og send igen."),
                 code="too_fast",
             )
-        return started
+        return stamp["started"]
 
     def hidden_errors(self):
         """Errors of the hidden fields, shown in the summary, never lost."""
@@ -183,9 +203,23 @@ class IntakeForm(forms.Form):
                 for error in self.errors.get(name, [])]
 
     def fresh_guards(self):
-        """After a rejected submission, hand out a new timestamp so a retry can pass."""
+        """After a rejected submission, stamp the form anew so a retry can pass.
+
+        The new stamp is bound to the posted token when it is one, so a
+        double-clicked retry still finds the request the first click stored.
+        """
         data = self.data.copy()
-        data["started"] = self.fields["started"].initial
+        try:
+            token = uuid.UUID(str(data.get("idempotency_token")))
+        except ValueError:
+            token = uuid.uuid4()
+        data["idempotency_token"], data["started"] = str(token), start_stamp(token)
+        self.data = data
+
+    def renew_token(self):
+        """The token was used by someone else's submission: the retry gets a new one."""
+        data = self.data.copy()
+        data["idempotency_token"] = str(uuid.uuid4())
         self.data = data
 
 
@@ -232,7 +266,8 @@ class OfferForm(IntakeForm):
             del self.fields["shifts"]
 
     def clean_shifts(self):
-        chosen = self.cleaned_data["shifts"]
+        # A shift ticked twice (a hand-made post) is one place, not two.
+        chosen = list(dict.fromkeys(self.cleaned_data["shifts"]))
         full = [self.open_shifts[pk] for pk in chosen if self.open_shifts[pk].places_left <= 0]
         if full:
             raise ValidationError(_("Der er ikke flere pladser på den valgte vagt."), code="full")

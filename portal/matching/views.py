@@ -7,7 +7,7 @@ post, and the receipt address holds only the signed reference.
 
 from django.conf import settings
 from django.core.signing import BadSignature, Signer
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -28,6 +28,21 @@ def rate_limited(request):
     return response
 
 
+def posted_data(request):
+    """The posted fields, with bytes that are not UTF-8 marked as unreadable.
+
+    Django reads a url-encoded body that is not UTF-8 as Latin-1, which turns
+    such bytes into plausible letters ("ÿþ"). Decoded with replacement
+    characters instead, the form refuses them next to the field they came in.
+    """
+    if request.content_type == "application/x-www-form-urlencoded":
+        try:
+            request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return QueryDict(request.body.decode("utf-8", errors="replace"))
+    return request.POST
+
+
 def _stored_or_errors(form, fields, shifts=()):
     """Store the submission, or put the reason on the form; returns the request or None."""
     try:
@@ -38,8 +53,7 @@ def _stored_or_errors(form, fields, shifts=()):
     except Duplicate:
         form.add_error(None, _("Formularen er allerede brugt til en anden henvendelse. "
                                "Kontrollér oplysningerne, og send den igen."))
-        form.data = form.data.copy()
-        form.data["idempotency_token"] = form.fields["idempotency_token"].initial()
+        form.renew_token()
     else:
         return match_request
     return None
@@ -61,7 +75,7 @@ def offer(request, opportunity_id):
     if not allow_submission(request):
         return rate_limited(request)
 
-    form = OfferForm(request.POST, opportunity=opportunity)
+    form = OfferForm(posted_data(request), opportunity=opportunity)
     context = {"opportunity": opportunity, "form": form}
     if not is_open(opportunity):
         form.add_error(None, _("Opgaven tager ikke imod tilmeldinger lige nu."))
@@ -98,8 +112,9 @@ def referral(request):
 
     if not allow_submission(request):
         return rate_limited(request)
-    choice, municipality, activity = _choice(request.POST)
-    form = ReferralForm(request.POST, municipality=municipality, activity=activity)
+    data = posted_data(request)
+    choice, municipality, activity = _choice(data)
+    form = ReferralForm(data, municipality=municipality, activity=activity)
     context = {"choice": choice, "form": form, "chosen": bool(activity)}
     if form.is_valid():
         data = form.cleaned_data

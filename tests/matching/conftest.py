@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from portal.core.models import Activity, Municipality
-from portal.matching.forms import STARTED_SALT
+from portal.matching.forms import start_stamp
 from portal.matching.models import CONSENT_VERSION, Kind, MatchRequest, erase_after_from
 from portal.opportunities.models import OpportunityPage, Shift
 from tests.factories import OrganisationPageFactory, UserFactory
@@ -82,19 +82,22 @@ def other_coordinator(other_organisation):
     return coordinator_of(other_organisation, "anden-koordinator")
 
 
-def started_value(seconds_ago=60):
-    from django.core import signing
+def started_value(token, seconds_ago=60):
+    return start_stamp(token, at=timezone.now().timestamp() - seconds_ago)
 
-    return signing.TimestampSigner(salt=STARTED_SALT).sign(
-        str(int(timezone.now().timestamp()) - seconds_ago)
-    )
+
+def _guards(overrides):
+    """A token and the start stamp bound to it, as a rendered form carries them."""
+    token = overrides.pop("idempotency_token", None) or str(uuid.uuid4())
+    seconds_ago = overrides.pop("seconds_ago", 60)
+    return {"idempotency_token": token, "started": started_value(token, seconds_ago),
+            "website": ""}
 
 
 def offer_data(**overrides):
     data = {
         "name": "Åse Ærø-Østergård", "email": "aase@example.org", "phone": "+45 12 34 56 78",
-        "message": "Jeg har tid om onsdagen.", "consent": "on",
-        "idempotency_token": str(uuid.uuid4()), "started": started_value(), "website": "",
+        "message": "Jeg har tid om onsdagen.", "consent": "on", **_guards(overrides),
     }
     data.update(overrides)
     return data
@@ -107,8 +110,7 @@ def referral_data(organisation, **overrides):
         "referrer_workplace": "Hjemmeplejen, Aalborg Kommune", "email": "hanne@example.org",
         "phone": "", "preferred_times": "Formiddage", "language": "dansk",
         "contact_route": "referrer", "citizen_phone": "", "message": "Ring på to gange.",
-        "citizen_consent": "on", "consent": "on", "idempotency_token": str(uuid.uuid4()),
-        "started": started_value(), "website": "",
+        "citizen_consent": "on", "consent": "on", **_guards(overrides),
     }
     data.update(overrides)
     return data

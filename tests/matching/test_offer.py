@@ -15,7 +15,7 @@ from portal.matching.models import (
 )
 from portal.opportunities.models import ShiftBooking
 
-from .conftest import coordinator_of, make_opportunity, make_shift, offer_data, started_value
+from .conftest import coordinator_of, make_opportunity, make_shift, offer_data
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def test_honeypot_and_too_fast_submissions_store_nothing(client, opportunity, se
     response = client.post(offer_url(opportunity), offer_data(website="http://spam.example"))
     assert response.status_code == 200
     settings.INTAKE_MIN_FILL_SECONDS = 5
-    response = client.post(offer_url(opportunity), offer_data(started=started_value(1)))
+    response = client.post(offer_url(opportunity), offer_data(seconds_ago=1))
     assert "meget hurtigt" in response.content.decode()
     response = client.post(offer_url(opportunity), offer_data(started="forfalsket"))
     assert "udløbet" in response.content.decode()

@@ -102,6 +102,13 @@ class ShiftBooking(models.Model):
         verbose_name = _("tilmelding til vagt")
         verbose_name_plural = _("tilmeldinger til vagter")
         indexes = [models.Index(fields=["shift", "released_at"], name="booking_active_idx")]
+        constraints = [
+            # One request holds at most one place on a shift, however it was posted.
+            models.UniqueConstraint(
+                fields=["shift", "reference"], condition=Q(released_at__isnull=True),
+                name="booking_once_per_request",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.reference} · {self.shift}"

@@ -4,11 +4,19 @@ Mail is queued after the request is committed and never decides whether it is
 saved. django-tasks has no automatic retry, so a failed send re-enqueues
 itself with a growing delay, a bounded number of times; each e-mail's fate is
 a ``Notification`` row that administrators can see.
+
+Mail runs before any other work (portal.worker.priority). Delivery is at least
+once: a worker that dies while sending has its task run again
+(portal.worker.recovery), and an e-mail no task will send any more is "stuck"
+and sent again by the worker's recovery step (portal.matching.recovery). Each
+e-mail keeps one Message-ID across attempts, so a rare second copy is
+recognisably the same message.
 """
 
 import logging
 import smtplib
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,13 +24,18 @@ from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage
 from django.core.signing import Signer
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from portal.organisations.models import OrganisationAccess
+from portal.worker.priority import PERSON_FACING
+from portal.worker.recovery import abandoned_after
 
 from .models import MatchRequest, Notification
 
@@ -64,26 +77,56 @@ def queue_notifications(match_request):
     _enqueue_with_transaction(deliver_notifications, match_request.pk)
 
 
+def stuck_notifications():
+    """Pending e-mails that no task will send: no task waits or runs for them,
+    and they are older than a dead worker's task takes to be taken up again."""
+    live = list(DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        task_path__in=[send_notification.module_path, deliver_notifications.module_path],
+    ).values_list("task_path", "args_kwargs"))
+    sending = {args["args"][0] for path, args in live if path == send_notification.module_path}
+    delivering = {args["args"][0] for path, args in live if path != send_notification.module_path}
+    return (
+        Notification.objects.filter(state=Notification.State.PENDING,
+                                    created_at__lt=timezone.now() - abandoned_after())
+        .exclude(pk__in=sending).exclude(request_id__in=delivering)
+    )
+
+
 def send_again(notifications):
-    """Give the failed ones of ``notifications`` a new round of attempts.
+    """Give the failed or stuck ones of ``notifications`` a new round of attempts.
 
     For an administrator who has mended what made them fail (the mail server,
     a coordinator's address); e-mails that were sent or are still being tried
     are left alone. Returns how many were queued.
     """
+    chosen = [notification.pk for notification in notifications]
+    stuck = list(stuck_notifications().filter(pk__in=chosen).values_list("pk", flat=True))
     with transaction.atomic():
-        failed = list(
+        again = list(
             Notification.objects.select_for_update()
-            .filter(pk__in=[notification.pk for notification in notifications],
-                    state=Notification.State.FAILED)
+            .filter(pk__in=chosen)
+            .filter(Q(state=Notification.State.FAILED) | Q(pk__in=stuck))
             .values_list("pk", flat=True)
         )
-        Notification.objects.filter(pk__in=failed).update(
+        Notification.objects.filter(pk__in=again).update(
             state=Notification.State.PENDING, attempts=0, last_error=""
         )
-        for notification_id in failed:
+        for notification_id in again:
             _enqueue_with_transaction(send_notification, notification_id)
-    return len(failed)
+    return len(again)
+
+
+def requeue_stuck_notifications():
+    """Queue a send for every stuck e-mail, such as one whose task failed on a
+    database error; returns how many."""
+    with transaction.atomic():
+        stuck = list(stuck_notifications().select_for_update().values_list("pk", flat=True))
+        for notification_id in stuck:
+            _enqueue_with_transaction(send_notification, notification_id)
+    if stuck:
+        logger.warning("Queued %d stuck notification(s) again", len(stuck))
+    return len(stuck)
 
 
 def _enqueue_with_transaction(task_to_run, argument):
@@ -95,7 +138,7 @@ def _enqueue_with_transaction(task_to_run, argument):
         transaction.on_commit(lambda: task_to_run.enqueue(argument))
 
 
-@task()
+@task(priority=PERSON_FACING)
 def deliver_notifications(request_id):
     """Decide who hears about a new request, and try each e-mail once.
 
@@ -138,7 +181,14 @@ def _message(notification):
         )
         template, to = "matching/mail/coordinator_notice.txt", notification.recipient.email
     subject, _, body = render_to_string(template, context).strip().partition("\n")
-    return EmailMessage(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [to])
+    return EmailMessage(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [to],
+                        headers={"Message-ID": message_id(notification)})
+
+
+def message_id(notification):
+    """The same for every attempt at one e-mail, on every worker."""
+    domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname
+    return f"<notification-{notification.pk}.{notification.created_at:%Y%m%d%H%M%S}@{domain}>"
 
 
 def _describe(error):
@@ -146,7 +196,7 @@ def _describe(error):
     return f"{type(error).__name__}{f' {code}' if code else ''}"[:200]
 
 
-@task()
+@task(priority=PERSON_FACING)
 def send_notification(notification_id):
     notification = (
         Notification.objects.select_related("request__organisation", "recipient")

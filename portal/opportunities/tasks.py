@@ -2,11 +2,16 @@
 
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from portal.worker.priority import BULK
 
 from .facets import current_index, listing_changed, listing_version
 
 
-@task()
+@task(priority=BULK)
 def build_facet_index(version):
     """Build and share the index of ``version``, unless a later change has retired it.
 
@@ -25,5 +30,21 @@ def announce_listing_change():
     that the next change retires, so the first visitor builds it instead.
     """
     version = listing_changed()
-    if not isinstance(build_facet_index.get_backend(), ImmediateBackend):
-        build_facet_index.enqueue(version)
+    backend = build_facet_index.get_backend()
+    if isinstance(backend, ImmediateBackend):
+        return
+    if isinstance(backend, DatabaseBackend) and _retarget_waiting_build(version):
+        return
+    build_facet_index.enqueue(version)
+
+
+def _retarget_waiting_build(version):
+    """Point a build still waiting in the queue at ``version``; False if none waits.
+
+    Loading content announces hundreds of changes in a row: they share one
+    build instead of queueing one each, of which all but the last would be moot.
+    A build a worker has already claimed is not READY and is left alone.
+    """
+    return DBTaskResult.objects.filter(
+        task_path=build_facet_index.module_path, status=TaskResultStatus.READY,
+    ).update(args_kwargs={"args": [version], "kwargs": {}}) > 0

@@ -62,11 +62,15 @@ INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 600)
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 INTAKE_MIN_FILL_SECONDS = env_int("INTAKE_MIN_FILL_SECONDS", 3)
 INTAKE_MAIL_ATTEMPTS = env_int("INTAKE_MAIL_ATTEMPTS", 5)
+# The worker stops a task of its own running longer than this; a task still
+# marked running after twice this belonged to a worker that died, and runs again.
+TASK_TIME_LIMIT_SECONDS = env_int("TASK_TIME_LIMIT_SECONDS", 120)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 
 # --- Applications -------------------------------------------------------------
 INSTALLED_APPS = [
     "portal.core",
+    "portal.worker",  # before django_tasks_db: its db_worker replaces theirs
     "portal.organisations",
     "portal.home",
     "portal.opportunities",

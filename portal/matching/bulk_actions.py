@@ -83,7 +83,7 @@ class StatusBulkAction(ScopedMixin, ConfirmationTexts, SnippetBulkAction):
 
 
 class SendAgainBulkAction(ConfirmationTexts, SnippetBulkAction):
-    """Failed e-mails sent again, once what made them fail is mended."""
+    """Failed or stuck e-mails sent again, once what made them fail is mended."""
 
     models = [Notification]
     display_name = confirm_button = _("Send igen")
@@ -91,8 +91,8 @@ class SendAgainBulkAction(ConfirmationTexts, SnippetBulkAction):
     aria_label = _("Send de valgte e-mails igen")
     template_name = "matching/admin/bulk_send_again.html"
     confirm_title = _("Send e-mails igen")
-    confirm_note = _("Fejlede e-mails får nye forsøg. E-mails, der er sendt eller stadig "
-                     "forsøges, springes over.")
+    confirm_note = _("Fejlede og hængende e-mails får nye forsøg. E-mails, der er sendt "
+                     "eller stadig forsøges, springes over.")
     action_priority = 10
 
     def check_perm(self, obj):

@@ -8,7 +8,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from portal.core.models import Municipality
 from portal.opportunities.models import OpportunityPage, Shift, ShiftBooking
 
-from .models import Kind, MatchRequest, Status, organisations_coordinated_by
+from .models import Kind, MatchRequest, Notification, Status, organisations_coordinated_by
+from .tasks import stuck_notifications
 from .workflow import coordinators_of_any
 
 
@@ -71,3 +72,16 @@ class MatchRequestFilterSet(WagtailFilterSet):
         return queryset.filter(municipality=value) | queryset.filter(
             opportunity__in=on_opportunity
         )
+
+class NotificationFilterSet(WagtailFilterSet):
+    stuck = django_filters.BooleanFilter(
+        label=_("Hænger (venter, men intet forsøg er planlagt)"), method="filter_stuck"
+    )
+
+    class Meta:
+        model = Notification
+        fields = ["state", "purpose"]
+
+    def filter_stuck(self, queryset, name, value):
+        stuck = stuck_notifications().values("pk")
+        return queryset.filter(pk__in=stuck) if value else queryset.exclude(pk__in=stuck)

@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views, bulk_actions, personal_data_views
 from .dashboard import MatchRequestsPanel
-from .filters import MatchRequestFilterSet
+from .filters import MatchRequestFilterSet, NotificationFilterSet
 from .models import MatchRequest, Notification
 from .permissions import MatchRequestPermissionPolicy, is_coordinator
 from .workflow import register_actions
@@ -136,7 +136,7 @@ class NotificationViewSet(SnippetViewSet):
     menu_name = "henvendelser-emails"
     list_display = ["request", "purpose", "state", "attempts", "last_error",
                     DateColumn("created_at", label=_("Oprettet"))]
-    list_filter = ["state", "purpose"]
+    filterset_class = NotificationFilterSet
     inspect_view_enabled = True
     add_to_reference_index = False
 

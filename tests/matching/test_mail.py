@@ -5,15 +5,25 @@ request stored, the receipt shown, the e-mail retried a bounded number of
 times and its failure visible to administrators.
 """
 
+import signal
 import socket
+from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from portal.matching.models import MatchRequest, Notification
-from portal.matching.tasks import deliver_notifications, send_notification
+from portal.matching.tasks import (
+    deliver_notifications,
+    message_id,
+    send_notification,
+    stuck_notifications,
+)
+from tests.logins import sign_in_verified
 
 from .conftest import coordinator_of, offer_data
 
@@ -109,7 +119,7 @@ def test_an_administrator_sends_a_failed_mail_again_once_the_server_is_mended(
     failed = Notification.objects.get()
     assert failed.state == Notification.State.FAILED
     coordinator = coordinator_of(organisation, "kim", email="kim@example.org")
-    client.force_login(coordinator)
+    sign_in_verified(client, coordinator)
     sink.refuse = False
 
     # A coordinator cannot; an administrator can, from the list of e-mails.
@@ -175,3 +185,54 @@ def test_a_refused_submission_leaves_no_task_behind(client, ad_hoc, settings):
     assert MatchRequest.objects.count() == 1
     assert DBTaskResult.objects.filter(
         task_path="portal.matching.tasks.deliver_notifications").count() == 1
+
+
+@pytest.fixture
+def stuck(client, opportunity, django_capture_on_commit_callbacks):
+    """A receipt still pending an hour later with no task left to send it (say its
+    task failed on a database error)."""
+    submit(client, opportunity, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    notification = Notification.objects.get()
+    Notification.objects.filter(pk=notification.pk).update(
+        state=Notification.State.PENDING, attempts=1,
+        created_at=timezone.now() - timedelta(hours=1))
+    return notification
+
+
+def test_an_administrator_sees_a_stuck_mail_and_sends_it_again(
+    stuck, admin_client, django_capture_on_commit_callbacks
+):
+    listing = reverse("wagtailsnippets_matching_notification:list")
+    assert stuck.request.reference in admin_client.get(listing, {"stuck": "true"}).content.decode()
+    assert stuck.request.reference not in admin_client.get(
+        listing, {"stuck": "false"}).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(send_again_url(stuck))
+
+    stuck.refresh_from_db()
+    assert stuck.state == Notification.State.SENT and stuck.attempts == 1
+    assert [message.to for message in mail.outbox] == [["aase@example.org"]]
+    assert mail.outbox[0].extra_headers["Message-ID"] == message_id(stuck)
+
+
+def test_a_pending_mail_with_a_retry_queued_is_not_stuck(stuck, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    send_notification.using(run_after=timezone.now() + timedelta(minutes=8)).enqueue(stuck.pk)
+    assert not stuck_notifications().exists()
+
+
+def test_the_worker_sends_a_stuck_mail_without_anyone_asking(stuck, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        call_command("db_worker", "--batch", "--no-startup-delay", "--interval=0",
+                     "--no-reload", verbosity=0)
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
+
+    stuck.refresh_from_db()
+    assert stuck.state == Notification.State.SENT
+    assert [message.to for message in mail.outbox] == [["aase@example.org"]]

@@ -73,6 +73,7 @@ class MatchRequestFilterSet(WagtailFilterSet):
             opportunity__in=on_opportunity
         )
 
+
 class NotificationFilterSet(WagtailFilterSet):
     stuck = django_filters.BooleanFilter(
         label=_("Hænger (venter, men intet forsøg er planlagt)"), method="filter_stuck"

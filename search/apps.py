@@ -6,3 +6,11 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"
     verbose_name = _("Søgning")
+
+    def ready(self):
+        from portal.core import retention
+
+        from .retention import expire_statistics, forget_statistics
+
+        retention.register("search statistics", expire=expire_statistics,
+                           forget=forget_statistics)

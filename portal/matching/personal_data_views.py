@@ -28,15 +28,15 @@ def personal_data_view(request):
         action = request.POST.get("action")
         if action == "export":
             response = HttpResponse(
-                json.dumps(personal_data(email), ensure_ascii=False, indent=2),
+                json.dumps(personal_data(email, user=request.user), ensure_ascii=False, indent=2),
                 content_type="application/json; charset=utf-8",
             )
             response["Content-Disposition"] = 'attachment; filename="personoplysninger.json"'
             return response
         if action == "erase":
-            erased = erase_personal_data(email, user=request.user)
+            report = erase_personal_data(email, user=request.user)
             messages.success(request, _("%(count)d henvendelser er slettet.")
-                             % {"count": len(erased)})
+                             % {"count": len(report.erased)})
         found = requests_of(email).count()
     return TemplateResponse(request, "matching/admin/personal_data.html", {
         "form": form, "found": found, "page_title": _("Indsigt og sletning"),

@@ -3,6 +3,8 @@
 Erasure wipes the personal fields and the notes and gives back shift places;
 the row remains as an anonymous trace (reference, kind, organisation, dates,
 status) and the audit log records that it happened, without any content.
+Both jobs also run the retention hooks of other apps (``portal.core.retention``),
+so what people typed elsewhere, such as search statistics, follows the same rules.
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +13,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from portal.core.retention import expire_everywhere, forget_everywhere
+
 from .availability import booked_shifts
 from .models import FINISHED, MatchRequest, Status
-from .workflow import erase
+from .workflow import erase, record_export
 
 STALE_AFTER = timedelta(days=365)
 
@@ -22,6 +26,8 @@ STALE_AFTER = timedelta(days=365)
 class RetentionReport:
     erased: list = field(default_factory=list)
     flagged: list = field(default_factory=list)
+    # Records other apps removed, by the name they registered (portal.core.retention).
+    elsewhere: dict = field(default_factory=dict)
 
 
 def _live():
@@ -43,6 +49,7 @@ def erase_expired(today=None):
     report.flagged = list(stale.values_list("reference", flat=True))
     # update() leaves updated_at alone, so flagging does not count as a touch.
     stale.update(flagged_stale_at=timezone.now())
+    report.elsewhere = expire_everywhere(today)
     return report
 
 
@@ -59,10 +66,16 @@ def _when(value):
     return value.isoformat() if value else None
 
 
-def personal_data(email):
-    """Everything stored about the person with this e-mail address, across organisations."""
+def personal_data(email, user=None):
+    """Everything stored about the person with this e-mail address, across organisations.
+
+    Each request exported is logged in the audit log (by whom, how many), as
+    erasure is; the log holds a keyed hash of the address, not the address.
+    """
+    found = list(requests_of(email))
+    record_export(found, email, user=user)
     requests = []
-    for match_request in requests_of(email):
+    for match_request in found:
         requests.append({
             "reference": match_request.reference,
             "kind": match_request.kind,
@@ -89,10 +102,14 @@ def personal_data(email):
 
 
 def erase_personal_data(email, user=None):
-    """Erase every request of this person; returns the references erased."""
-    erased = []
+    """Erase every request of this person, and what they typed elsewhere (their address and
+    the names they gave); returns a report of the references erased."""
+    report = RetentionReport()
+    names = set()
     for match_request in requests_of(email):
+        names.add(match_request.name)
         with transaction.atomic():
             erase(match_request, user=user, reason="data_subject_request")
-        erased.append(match_request.reference)
-    return erased
+        report.erased.append(match_request.reference)
+    report.elsewhere = forget_everywhere([email.strip(), *names])
+    return report

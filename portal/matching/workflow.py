@@ -6,6 +6,7 @@ person wrote, so the audit trail may outlive the erasure of the request.
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
@@ -74,6 +75,20 @@ def erase(match_request, user=None, reason="request"):
     log(match_request, "matching.erase", user=user, data={"reason": reason})
 
 
+def person_key(email):
+    """A keyed hash of the address: the log can be checked for one person, never read."""
+    return salted_hmac("matching.person", email.strip().casefold()).hexdigest()
+
+
+@transaction.atomic
+def record_export(match_requests, email, user=None):
+    """Note on each request that its personal data was handed out, and how many went along."""
+    count = len(match_requests)
+    for match_request in match_requests:
+        log(match_request, "matching.export", user=user,
+            data={"requests": count, "person": person_key(email)})
+
+
 class StatusFormatter(LogFormatter):
     label = _("Henvendelse: status ændret")
 
@@ -97,6 +112,16 @@ class AssignFormatter(LogFormatter):
         return _("Tildelt %(name)s") % {"name": name}
 
 
+class ExportFormatter(LogFormatter):
+    label = _("Henvendelse: personoplysninger udleveret")
+
+    def format_message(self, log_entry):
+        count = (log_entry.data or {}).get("requests")
+        if count is None:
+            return _("Personoplysninger udleveret")
+        return _("Personoplysninger udleveret (%(count)d henvendelser i alt)") % {"count": count}
+
+
 def register_actions(actions):
     actions.register_action("matching.status")(StatusFormatter)
     actions.register_action("matching.assign")(AssignFormatter)
@@ -104,6 +129,4 @@ def register_actions(actions):
     actions.register_action(
         "matching.erase", _("Henvendelse: slettet"), _("Personoplysninger slettet")
     )
-    actions.register_action(
-        "matching.export", _("Henvendelser: eksport"), _("Personoplysninger udleveret")
-    )
+    actions.register_action("matching.export")(ExportFormatter)

@@ -56,6 +56,7 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MATCH_REQUEST_RETENTION_DAYS = env_int("MATCH_REQUEST_RETENTION_DAYS", 180)
+SEARCH_QUERY_RETENTION_DAYS = env_int("SEARCH_QUERY_RETENTION_DAYS", 30)
 # Intake abuse limits: submissions per client and window; seconds a person needs at least.
 INTAKE_RATE_LIMIT = env_int("INTAKE_RATE_LIMIT", 20)
 INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 600)
@@ -303,8 +304,9 @@ WAGTAIL_SITE_NAME = "Bindeled"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.images.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_HITS_MAX_AGE = 30
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_RETENTION_DAYS
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Logging: never log request bodies (they can hold personal data) ---------

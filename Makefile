@@ -26,6 +26,9 @@ demo: install
 	@echo "              redaktoer / bindeled-demo (editor, Besøgsvennerne Nord)"
 	@echo "              koordinator-nord / bindeled-demo (coordinator, Besøgsvennerne Nord)"
 	@echo "              koordinator-odense / bindeled-demo (coordinator, Vågekonerne)"
+	@echo "  Then a code: admin and the coordinators sign in with a second step. Add the key"
+	@echo "              BINDELEDDEMOBINDELEDDEMOBINDELED to an authenticator app, or type a"
+	@echo "              backup code demo-kode-1 … demo-kode-5 (each works once; make demo renews them)"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from tests.factories import (
     CaseIndexPageFactory,
@@ -8,6 +9,7 @@ from tests.factories import (
     ToolIndexPageFactory,
     home_page,
 )
+from tests.logins import sign_in_verified
 
 
 @pytest.fixture
@@ -48,3 +50,9 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's superuser client, signed in with both steps (password and app code)."""
+    return sign_in_verified(Client(), admin_user)

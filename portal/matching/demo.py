@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from portal.core.models import Activity, Municipality
 from portal.opportunities.models import OpportunityPage
-from portal.organisations.demo import DEMO_PASSWORD
+from portal.organisations.demo import DEMO_PASSWORD, give_demo_second_factor
 from portal.organisations.models import OrganisationPage
 
 from .models import (
@@ -78,6 +78,7 @@ def _coordinators(out):
         user.save()
         organisation = OrganisationPage.objects.get(slug=slug)
         user.groups.add(organisation.access.coordinators)
+        give_demo_second_factor(user)
         NotificationPreference.objects.get_or_create(user=user)
         users[slug] = user
         out(f"  login: {username} / {DEMO_PASSWORD} (koordinator, {organisation.title})")

@@ -16,22 +16,9 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.utils.crypto import salted_hmac
 
 from portal.core.cache import CacheUnavailable
+from portal.core.clients import client_address
 
 local_counts = LocMemCache("matching-throttle", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
-
-
-def client_address(request):
-    """The visitor's address; behind proxies, the one the outermost trusted proxy saw.
-
-    ``X-Forwarded-For`` is read only when ``TRUSTED_PROXY_COUNT`` says proxies
-    add to it; otherwise any client could write it and escape the limit.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request):

@@ -7,10 +7,16 @@ municipalities, but what the demo says they do is illustrative.
 from django.contrib.auth import get_user_model
 
 from portal.core.demo import demo_image, municipalities, themes, upsert_page
+from portal.core.two_factor import install_known_app, replace_backup_codes
 
 from .models import OrganisationIndexPage, OrganisationKind, OrganisationPage
 
 DEMO_PASSWORD = "bindeled-demo"
+# Superusers and coordinators must sign in with a second factor, in the demo
+# too. Their authenticator-app secret and backup codes are printed, not secret:
+# the demo is for trying the portal out, never for real data.
+DEMO_TOTP_SECRET = "BINDELEDDEMOBINDELEDDEMOBINDELED"
+DEMO_BACKUP_CODES = [f"demo-kode-{number}" for number in range(1, 6)]
 
 # slug, title, kind, municipalities, nationwide, themes, colour, summary, description
 ORGANISATIONS = [
@@ -137,6 +143,7 @@ def _demo_users(out):
     admin.is_staff = admin.is_superuser = True
     admin.set_password(DEMO_PASSWORD)
     admin.save()
+    give_demo_second_factor(admin)
 
     editor, _ = User.objects.get_or_create(
         username="redaktoer",
@@ -148,3 +155,11 @@ def _demo_users(out):
     organisation = OrganisationPage.objects.get(slug="besoegsvennerne-nord")
     editor.groups.add(organisation.access.editors)
     out(f"  logins: admin / {DEMO_PASSWORD} (superuser), redaktoer / {DEMO_PASSWORD} (editor)")
+    out(f"  second factor (admin, coordinators): app secret {DEMO_TOTP_SECRET} "
+        f"or a backup code {DEMO_BACKUP_CODES[0]} … {DEMO_BACKUP_CODES[-1]}")
+
+
+def give_demo_second_factor(user):
+    """The printed app secret and fresh backup codes, however many were used before."""
+    install_known_app(user, DEMO_TOTP_SECRET)
+    replace_backup_codes(user, DEMO_BACKUP_CODES)

@@ -6,6 +6,7 @@ local-memory cache, console e-mail).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -67,6 +68,9 @@ INTAKE_MAIL_ATTEMPTS = env_int("INTAKE_MAIL_ATTEMPTS", 5)
 # marked running after twice this belonged to a worker that died, and runs again.
 TASK_TIME_LIMIT_SECONDS = env_int("TASK_TIME_LIMIT_SECONDS", 120)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# Staff sign-in: wrong passwords allowed per username and client address, then a pause.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15)
 
 # --- Applications -------------------------------------------------------------
 INSTALLED_APPS = [
@@ -79,6 +83,7 @@ INSTALLED_APPS = [
     "portal.toolshare",
     "portal.matching",
     "search",
+    "portal.accounts",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -99,6 +104,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -115,12 +124,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.core.middleware.PortalCSPMiddleware",
     "portal.core.middleware.SecurityHeadersMiddleware",
     "portal.core.middleware.CachePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised while signing in into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -291,6 +304,29 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 ADMIN_URL_PREFIX = "/admin/"
+
+# --- Staff sign-in: throttling and the second factor (portal/accounts) -------
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# The database handler counts wrong passwords for every app server without
+# Redis, and deletes an attempt once its cool-off has passed.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+# A username together with an address: a stranger guessing a coordinator's
+# password locks out only themselves, never the coordinator at the office.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.core.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Tries during the pause do not restart it, so "try again in 15 minutes" holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are not recorded
+AXES_ENABLE_ADMIN = False  # there is no Django admin; Wagtail is the admin
+OTP_TOTP_ISSUER = "Bindeled"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,6 +17,7 @@ from tests.factories import (
     UserFactory,
     home_page,
 )
+from tests.logins import sign_in_verified
 
 STREAMFIELDS = ("story", "results", "introduction", "steps")
 
@@ -34,14 +35,14 @@ class PreviewTests(WagtailPageTestCase):
         editor = self.create_superuser("forhaandsvisning")
         for page in self.pages:
             with self.subTest(page=type(page).__name__):
-                self.client.force_login(editor)  # the preview assertion logs out again
+                sign_in_verified(self.client, editor)  # the preview assertion logs out again
                 html = self.client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
                 data = querydict_from_html(html, form_id="page-edit-form").dict()
                 # StreamFields are drawn by the editor's JavaScript; their data is added here.
                 for name in STREAMFIELDS:
                     if hasattr(page, name):
                         data.update(nested_form_data({name: streamfield([])}))
-                self.assertPageIsPreviewable(page, post_data=data)
+                self.assertPageIsPreviewable(page, post_data=data, user=editor)
 
 
 @pytest.mark.django_db

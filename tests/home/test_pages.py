@@ -17,6 +17,7 @@ from tests.factories import (
     ToolIndexPageFactory,
     home_page,
 )
+from tests.logins import sign_in_verified
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -71,14 +72,14 @@ class PageTypesRenderTests(WagtailPageTestCase):
         editor = self.create_superuser("forhaandsvisning")
         for page in self.pages:
             with self.subTest(page=type(page).__name__):
-                self.client.force_login(editor)
+                sign_in_verified(self.client, editor)
                 edit_page = self.client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
                 post_data = querydict_from_html(edit_page, form_id="page-edit-form").dict()
                 # StreamFields are drawn by the editor's JavaScript, so their
                 # (empty) form data is added by hand.
                 if hasattr(page, "body"):
                     post_data.update(nested_form_data({"body": streamfield([])}))
-                self.assertPageIsPreviewable(page, post_data=post_data)
+                self.assertPageIsPreviewable(page, post_data=post_data, user=editor)
 
 
 @pytest.mark.django_db

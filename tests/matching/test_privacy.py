@@ -14,6 +14,7 @@ from wagtail.models import ModelLogEntry
 from portal.matching.models import MatchRequest, Status
 from portal.matching.tasks import erase_expired_requests
 from portal.opportunities.models import ShiftBooking
+from tests.logins import sign_in_verified
 
 from .conftest import make_request, make_shift, offer_data
 
@@ -60,7 +61,7 @@ def test_closing_sets_the_erase_date_from_the_setting(client, coordinator, organ
                                                       settings):
     settings.MATCH_REQUEST_RETENTION_DAYS = 30
     match_request = make_request(organisation)
-    client.force_login(coordinator)
+    sign_in_verified(client, coordinator)
     client.post(reverse("wagtailsnippets_matching_matchrequest:status", args=[match_request.pk]),
                 {"status": Status.CLOSED})
     match_request.refresh_from_db()
@@ -116,7 +117,7 @@ def test_superusers_export_and_erase_in_the_admin(admin_client, organisation):
 
 
 def test_coordinators_cannot_use_the_personal_data_tool(client, coordinator):
-    client.force_login(coordinator)
+    sign_in_verified(client, coordinator)
     response = client.post(reverse("wagtailsnippets_matching_matchrequest:personal_data"),
                            {"email": "aase@example.org", "action": "export"})
     assert response.status_code in (302, 403)

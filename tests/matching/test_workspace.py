@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from portal.matching.models import MatchRequest, NotificationPreference, Status
+from tests.logins import sign_in_verified
 
 from .conftest import coordinator_of, make_request
 
@@ -23,7 +24,7 @@ def own(organisation):
 
 @pytest.fixture
 def signed_in(client, coordinator):
-    client.force_login(coordinator)
+    sign_in_verified(client, coordinator)
     return client
 
 
@@ -131,7 +132,7 @@ def test_overdue_requests_are_counted(client, organisation):
     make_request(organisation, created_at=timezone.now() - timedelta(days=5))
     make_request(organisation)
     coordinator = coordinator_of(organisation, "tal")
-    client.force_login(coordinator)
+    sign_in_verified(client, coordinator)
     body = client.get("/admin/").content.decode()
     assert "<span>2</span> nye henvendelser" in body
     assert "<span>1</span> over tre dage uden svar" in body

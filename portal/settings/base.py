@@ -67,6 +67,8 @@ INTAKE_MAIL_ATTEMPTS = env_int("INTAKE_MAIL_ATTEMPTS", 5)
 # The worker stops a task of its own running longer than this; a task still
 # marked running after twice this belonged to a worker that died, and runs again.
 TASK_TIME_LIMIT_SECONDS = env_int("TASK_TIME_LIMIT_SECONDS", 120)
+# Attempts to bring a changed page into Elasticsearch before it is reported as failed.
+SEARCH_INDEX_ATTEMPTS = env_int("SEARCH_INDEX_ATTEMPTS", 6)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 # Staff sign-in: wrong passwords allowed per username and client address, then a pause.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
@@ -195,7 +197,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            # Elasticsearch 9 whose failed index updates the worker retries.
+            "BACKEND": "portal.worker.search_backend",
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             # A slow cluster must not hold a visitor long: one retry, then the

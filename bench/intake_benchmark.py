@@ -1,9 +1,11 @@
 """Intake benchmark: N offers from C concurrent clients against gunicorn on PostgreSQL.
 
 Starts gunicorn (production settings) on a loopback port against your own
-database, fetches the opportunity page once per client (CSRF cookie, form
-timestamp), waits the minimum fill time, and then posts offers with fresh
-submission ids until N are sent or the time limit is reached. Every tenth
+database, fetches the opportunity page once per client (CSRF cookie), waits
+the minimum fill time, and then posts offers with fresh submission ids until N
+are sent or the time limit is reached. A start stamp is valid only with its
+form's submission id, so the bench signs one per offer with its own key, as
+a freshly shown form would carry it. Every tenth
 offer is posted twice, as a double click would. It reports accepted offers per
 second, latency percentiles, and checks the database: rows stored must equal
 the accepted submissions, with no duplicates.
@@ -129,13 +131,14 @@ class Client(threading.Thread):
         self.jobs, self.results, self.deadline = jobs, results, deadline
 
     def run(self):
+        from portal.matching.forms import start_stamp  # after prepare() set Django up
+
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         connection.request("GET", self.page_path)
         response = connection.getresponse()
         html = response.read().decode()
         cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "").group(1)
-        fields = {name: re.search(rf'name="{name}" value="([^"]+)"', html).group(1)
-                  for name in ("csrfmiddlewaretoken", "started")}
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         time.sleep(MIN_FILL_SECONDS + 0.1)
         headers = {"Content-Type": "application/x-www-form-urlencoded",
                    "Cookie": f"csrftoken={cookie}"}
@@ -143,8 +146,10 @@ class Client(threading.Thread):
             number = self.jobs.take()
             if number is None:
                 break
+            token = uuid.uuid4()
             body = urllib.parse.urlencode({
-                **fields, "idempotency_token": str(uuid.uuid4()), "website": "",
+                "csrfmiddlewaretoken": csrf, "idempotency_token": str(token), "website": "",
+                "started": start_stamp(token, at=time.time() - MIN_FILL_SECONDS - 1),
                 "name": "Bench Bruger", "email": f"bench{number}@example.org",
                 "phone": "12 34 56 78", "message": "Benchmark", "consent": "on",
             })

@@ -3,25 +3,35 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo's links (in mails, and the Wagtail site's address) follow the port it serves on.
+DEMO_URL = http://127.0.0.1:$(PORT)
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint serve worker clean
+.PHONY: install install-dev demo test lint serve worker clean
 
+# Two stamps: running the portal needs its dependencies only; the tests and
+# linters (pytest, Playwright, hypothesis, ruff...) are added for test and lint.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
 install: $(VENV)/.installed
 
+install-dev: $(VENV)/.installed-dev
+
 demo: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	WAGTAILADMIN_BASE_URL=$(DEMO_URL) $(BIN)/python manage.py load_demo
 	@echo ""
-	@echo "  Bindeled:   http://127.0.0.1:$(PORT)/"
-	@echo "  Admin:      http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Bindeled:   $(DEMO_URL)/"
+	@echo "  Admin:      $(DEMO_URL)/admin/"
 	@echo "  Demo login: admin / bindeled-demo (superuser)"
 	@echo "              redaktoer / bindeled-demo (editor, Besøgsvennerne Nord)"
 	@echo "              koordinator-nord / bindeled-demo (coordinator, Besøgsvennerne Nord)"
@@ -30,16 +40,16 @@ demo: install
 	@echo "              BINDELEDDEMOBINDELEDDEMOBINDELED to an authenticator app, or type a"
 	@echo "              backup code demo-kode-1 … demo-kode-5 (each works once; make demo renews them)"
 	@echo ""
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=$(DEMO_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+test: install-dev
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 		echo "NOTE: Chromium was not found at $(CHROMIUM); the browser tests will be skipped."; \
 		echo "      Install it with 'sudo apt-get install chromium' to run them."; \
 	fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run

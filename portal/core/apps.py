@@ -1,5 +1,29 @@
+import logging
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def mail_transport():
+    """Which way the portal's mail leaves, in words, without credentials.
+
+    Said at start-up because a wrong guess (STARTTLS towards a plain relay)
+    otherwise shows only as mail failing after its retries.
+    """
+    if settings.EMAIL_BACKEND != SMTP_BACKEND:
+        return f"{settings.EMAIL_BACKEND} (no SMTP server: EMAIL_HOST is not set)"
+    if settings.EMAIL_USE_SSL:
+        security = "over SSL"
+    elif settings.EMAIL_USE_TLS:
+        security = "with STARTTLS"
+    else:
+        security = "without encryption"
+    return f"SMTP to {settings.EMAIL_HOST}:{settings.EMAIL_PORT} {security}"
 
 
 class CoreConfig(AppConfig):
@@ -8,4 +32,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Fælles")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
+
+        logger.info("Mail: %s", mail_transport())

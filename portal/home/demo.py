@@ -1,5 +1,8 @@
 """Demo: the page tree of DESIGN.md and the plain content pages."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Site
 
 from portal.cases.models import CaseIndexPage
@@ -21,14 +24,25 @@ def _paragraphs(*texts):
     return [("paragraph", "".join(f"<p>{text}</p>" for text in texts))]
 
 
+def _serve_site_at(site, home, address):
+    """Root the site at ``home`` and give it the address the demo serves on.
+
+    Wagtail's own mails (moderation) link to pages through the site's host
+    and port; ``make demo`` passes its address as ``WAGTAILADMIN_BASE_URL``,
+    which the portal's mails use.
+    """
+    parts = urlsplit(address)
+    site.root_page = home
+    site.hostname = parts.hostname
+    site.port = parts.port or (443 if parts.scheme == "https" else 80)
+    site.save()
+
+
 def load(out):
     home = HomePage.objects.get()
     home.title = "Bindeled"
     home.save_revision().publish()
-    site = Site.objects.get(is_default_site=True)
-    if site.root_page_id != home.pk:
-        site.root_page = home
-        site.save()
+    _serve_site_at(Site.objects.get(is_default_site=True), home, settings.WAGTAILADMIN_BASE_URL)
 
     sections = [
         (OpportunityIndexPage, "frivilligopgaver", "Frivilligopgaver",

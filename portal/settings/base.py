@@ -225,9 +225,13 @@ if SEARCH_URL:
             },
         }
     }
+elif DATABASE_URL.startswith("sqlite"):
+    # SQLite's FTS5 has no Danish stemming: this backend stems in Python, so
+    # "ensomhed" finds "ensomme" as it does on PostgreSQL.
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 else:
-    # SQLite FTS5 by default; on PostgreSQL the backend builds its tsvectors and
-    # queries with this text-search configuration (SQLite ignores it).
+    # On PostgreSQL the backend builds its tsvectors and queries with this
+    # text-search configuration.
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.database",

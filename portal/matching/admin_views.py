@@ -1,13 +1,12 @@
 """The coordinators' workspace views.
 
-Every view that loads a request does it through ``ScopedObjectMixin``, which
-asks ``MatchRequest.objects.for_user``: another organisation's id is a 404.
+Every view that loads a request does it through ``ScopedObjectMixin``, the
+house's ``OwnOrganisationObjectMixin``: another organisation's id is a 404.
 """
 
 from django import forms
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +15,8 @@ from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.views.generic import DeleteView, HistoryView, InspectView
 from wagtail.admin.views.generic.usage import UsageView
+
+from portal.organisations.ownership import OwnOrganisationObjectMixin
 
 from .availability import booked_shifts
 from .models import Kind, MatchRequest, NotificationPreference, Status
@@ -29,12 +30,8 @@ def inspect_url(match_request):
     return reverse(f"{VIEWSET_URL}:inspect", args=[match_request.pk])
 
 
-class ScopedObjectMixin:
-    def get_object(self, queryset=None):
-        if getattr(self, "object", None) is not None:
-            return self.object
-        pk = unquote(str(self.kwargs[getattr(self, "pk_url_kwarg", None) or "pk"]))
-        return get_object_or_404(MatchRequest.objects.for_user(self.request.user), pk=pk)
+class ScopedObjectMixin(OwnOrganisationObjectMixin):
+    model = MatchRequest
 
 
 class ScopedEditView(ScopedObjectMixin, View):
@@ -181,7 +178,7 @@ class PreferenceForm(forms.ModelForm):
 
 
 def notification_preferences(request):
-    if not (request.user.is_superuser or is_coordinator(request.user)):
+    if not is_coordinator(request.user):
         raise PermissionDenied
     preference, _created = NotificationPreference.objects.get_or_create(user=request.user)
     form = PreferenceForm(request.POST if request.method == "POST" else None, instance=preference)

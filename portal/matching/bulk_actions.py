@@ -10,24 +10,15 @@ from django.utils.translation import ngettext
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from portal.organisations.ownership import OwnOrganisationBulkActionMixin
+
 from .models import MatchRequest, Notification, Status
 from .tasks import send_again
 from .workflow import change_status
 
 
-class ScopedMixin:
+class ScopedMixin(OwnOrganisationBulkActionMixin):
     models = [MatchRequest]
-
-    def get_all_objects_in_listing_query(self, parent_id):
-        return MatchRequest.objects.for_user(self.request.user).values_list("pk", flat=True)
-
-    def get_actionable_objects(self):
-        ids = [pk for pk in self.request.GET.getlist("id") if pk.isdigit()]
-        if "all" in self.request.GET.getlist("id"):
-            ids = self.get_all_objects_in_listing_query(None)
-        scoped = MatchRequest.objects.for_user(self.request.user).filter(pk__in=ids)
-        objects = [obj for obj in scoped if self.check_perm(obj)]
-        return objects, {"items_with_no_access": []}
 
 
 class ScopedDeleteBulkAction(ScopedMixin, DeleteBulkAction):

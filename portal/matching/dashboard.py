@@ -15,8 +15,7 @@ class MatchRequestsPanel(Component):
         self.request = request
 
     def is_shown(self, parent_context=None):
-        user = self.request.user
-        return user.is_superuser or is_coordinator(user)
+        return is_coordinator(self.request.user)
 
     def render_html(self, parent_context=None):
         if not self.is_shown():

@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.organisations.ownership import COORDINATORS, OrganisationScope
+
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code read aloud on the phone cannot be misheard.
 REFERENCE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
 CONSENT_VERSION = "2026-11"
@@ -61,24 +63,20 @@ class ContactRoute(models.TextChoices):
 
 class MatchRequestQuerySet(models.QuerySet):
     def for_user(self, user):
-        """The one narrowing every admin view, export, count and chooser goes through."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(organisation__in=organisations_coordinated_by(user).values("pk"))
+        """The requests this user keeps: the ones of the organisations they coordinate."""
+        return COORDINATED.narrow(self, user)
 
     def overdue(self):
         """New requests nobody has looked at for three days."""
         return self.filter(status=Status.NEW, created_at__lt=timezone.now() - timedelta(days=3))
 
 
-def organisations_coordinated_by(user):
-    from portal.organisations.models import OrganisationPage
+# Coordinators keep their organisations' requests; superusers keep every request.
+COORDINATED = OrganisationScope(COORDINATORS)
 
-    if user.is_superuser:
-        return OrganisationPage.objects.all()
-    return OrganisationPage.objects.filter(access__coordinators__user=user)
+
+def organisations_coordinated_by(user):
+    return COORDINATED.organisations(user)
 
 
 class MatchRequest(models.Model):

@@ -1,8 +1,9 @@
 """The "Henvendelser" workspace in the Wagtail admin.
 
-Isolation lives in one place: ``MatchRequest.objects.for_user``. The listing,
-export, choosers, bulk actions, counts and every view that loads a single
-request go through it (``ScopedObjectMixin`` for the latter).
+Isolation lives in one place: the requests' ``OwnOrganisationPolicy``
+(``portal.organisations.ownership``). The listing, export, choosers, bulk
+actions, counts and every view that loads a single request narrow through its
+scope (``MatchRequest.objects.for_user`` is the same narrowing).
 """
 
 from django.urls import path, reverse_lazy
@@ -10,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -21,6 +21,11 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.organisations.ownership import (
+    OwnOrganisationChooserMixin,
+    register_own_organisation_policy,
+)
+
 from . import admin_views, bulk_actions, personal_data_views
 from .dashboard import MatchRequestsPanel
 from .filters import MatchRequestFilterSet, NotificationFilterSet
@@ -28,30 +33,38 @@ from .models import MatchRequest, Notification
 from .permissions import MatchRequestPermissionPolicy, is_coordinator
 from .workflow import register_actions
 
-register_permission_policy(MatchRequest, MatchRequestPermissionPolicy(), exact_class=True)
+register_own_organisation_policy(MatchRequestPermissionPolicy())
 
 
-def _scoped(view_class, method):
-    def scoped(self, *args):
-        queryset = MatchRequest.objects.for_user(self.request.user)
-        if method == "get_object":
-            return queryset.get(pk=args[0])
-        if method == "get_objects":
-            return queryset.filter(pk__in=args[0])
-        return queryset
+class ScopedChooseView(OwnOrganisationChooserMixin, ChooseView):
+    pass
 
-    return type(f"Scoped{view_class.__name__}", (view_class,), {method: scoped})
+
+class ScopedChooseResultsView(OwnOrganisationChooserMixin, ChooseResultsView):
+    pass
+
+
+class ScopedChosenView(OwnOrganisationChooserMixin, SnippetChosenView):
+    pass
+
+
+class ScopedChosenMultipleView(OwnOrganisationChooserMixin, SnippetChosenMultipleView):
+    pass
 
 
 class MatchRequestChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = _scoped(ChooseView, "get_object_list")
-    choose_results_view_class = _scoped(ChooseResultsView, "get_object_list")
-    chosen_view_class = _scoped(SnippetChosenView, "get_object")
-    chosen_multiple_view_class = _scoped(SnippetChosenMultipleView, "get_objects")
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
 
 
-def _export_safe(value):
-    """Keep a spreadsheet from reading submitted text as a formula."""
+def _csv_safe(value):
+    """Keep a spreadsheet from reading submitted text in a CSV file as a formula.
+
+    Only CSV needs it: Wagtail writes XLSX cells as strings, which no
+    spreadsheet evaluates, and an apostrophe there would become part of the value.
+    """
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
@@ -101,7 +114,7 @@ class MatchRequestViewSet(SnippetViewSet):
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
             custom_field_preprocess={
-                field: {"csv": _export_safe, "xlsx": _export_safe}
+                field: {"csv": _csv_safe}
                 for field in ("name", "email", "phone", "organisation", "opportunity")
             },
             **kwargs,
@@ -146,7 +159,7 @@ class NotificationViewSet(SnippetViewSet):
 
 class CoordinatorMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser or is_coordinator(request.user)
+        return is_coordinator(request.user)
 
 
 class SuperuserMenuItem(MenuItem):

@@ -1,6 +1,6 @@
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .permissions import editable_organisations
+from .permissions import EXPERIENCES
 
 
 class ToolUsageForm(WagtailAdminModelForm):
@@ -10,7 +10,7 @@ class ToolUsageForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         from .models import ToolPage
 
-        organisations = editable_organisations(self.for_user).order_by("title")
+        organisations = EXPERIENCES.organisations(self.for_user).order_by("title")
         self.fields["organisation"].queryset = organisations
         if organisations.count() == 1 and not self.instance.pk:
             self.fields["organisation"].initial = organisations.get().pk

@@ -1,48 +1,42 @@
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.organisations.ownership import (
+    OwnOrganisationObjectMixin,
+    OwnOrganisationPolicy,
+    register_own_organisation_policy,
+    visible_to,
+)
+
 from .models import ToolCategory, ToolUsage
-from .permissions import OwnOrganisationPolicy, usages_for
+from .permissions import EXPERIENCES
 
-register_permission_policy(ToolUsage, OwnOrganisationPolicy(ToolUsage))
-
-
-class OwnUsagesMixin:
-    """Every view of one experience goes through ``usages_for``: another
-    organisation's experience does not exist for this user, not even by a guessed URL."""
-
-    def get_object(self, *args, **kwargs):
-        instance = super().get_object(*args, **kwargs)
-        if not usages_for(self.request.user).filter(pk=instance.pk).exists():
-            raise Http404
-        return instance
+register_own_organisation_policy(OwnOrganisationPolicy(ToolUsage, EXPERIENCES))
 
 
 class IndexView(generic.IndexView):
     def get_base_queryset(self):
-        return usages_for(self.request.user).select_related("tool", "organisation")
+        return visible_to(self.request.user, ToolUsage).select_related("tool", "organisation")
 
 
-class EditView(OwnUsagesMixin, generic.EditView):
+class EditView(OwnOrganisationObjectMixin, generic.EditView):
     pass
 
 
-class DeleteView(OwnUsagesMixin, generic.DeleteView):
+class DeleteView(OwnOrganisationObjectMixin, generic.DeleteView):
     pass
 
 
-class HistoryView(OwnUsagesMixin, history.HistoryView):
+class HistoryView(OwnOrganisationObjectMixin, history.HistoryView):
     pass
 
 
-class UsageView(OwnUsagesMixin, usage.UsageView):
+class UsageView(OwnOrganisationObjectMixin, usage.UsageView):
     pass
 
 

@@ -120,8 +120,7 @@ def test_coordinators_cannot_use_the_personal_data_tool(client, coordinator):
     sign_in_verified(client, coordinator)
     response = client.post(reverse("wagtailsnippets_matching_matchrequest:personal_data"),
                            {"email": "aase@example.org", "action": "export"})
-    assert response.status_code in (302, 403)
-    assert b"requests" not in response.content
+    assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
 
 
 def test_a_submission_logs_nothing_personal(client, opportunity, caplog):

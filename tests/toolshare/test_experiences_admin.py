@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.urls import reverse
 
 from portal.toolshare.models import ToolUsage
 from tests.cases.factories import ToolPageFactory, add_usage
@@ -40,23 +41,6 @@ def test_an_editor_sees_only_their_own_organisations_experiences(client, setting
     assert f"{INDEX}edit/{setting['foreign'].pk}/" not in body
 
 
-@pytest.mark.parametrize("view", ["edit", "delete", "history", "usage"])
-def test_another_organisations_experience_does_not_exist_for_an_editor(client, setting, view):
-    client.force_login(setting["editor"])
-    assert client.get(f"{INDEX}{view}/{setting['foreign'].pk}/").status_code == 404
-    assert client.get(f"{INDEX}{view}/{setting['own'].pk}/").status_code == 200
-
-
-def test_an_editor_cannot_change_or_delete_another_organisations_experience(client, setting):
-    client.force_login(setting["editor"])
-    foreign = setting["foreign"]
-    client.post(f"{INDEX}edit/{foreign.pk}/",
-                form_data(setting["tool"], setting["other"], what_worked="Overskrevet."))
-    client.post(f"{INDEX}delete/{foreign.pk}/")
-    foreign.refresh_from_db()
-    assert foreign.what_worked == "Deres erfaring."
-
-
 def test_an_editor_adds_an_experience_for_their_own_organisation(client, setting, organisation):
     client.force_login(setting["editor"])
     form = client.get(f"{INDEX}new/").content.decode()
@@ -89,9 +73,12 @@ def test_a_superuser_sees_every_experience(admin_client, setting):
 
 
 def test_people_who_edit_no_organisation_get_no_access(client, setting):
-    assert client.get(INDEX).status_code == 302  # to the login page
+    response = client.get(INDEX)
+    assert response.status_code == 302
+    assert response.url == f"/admin/login/?next={INDEX}"
     outsider = UserFactory()
     outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(outsider)
-    assert client.get(INDEX).status_code in (302, 403)
-    assert client.get(f"{INDEX}edit/{setting['own'].pk}/").status_code in (302, 403, 404)
+    for url in (INDEX, f"{INDEX}edit/{setting['own'].pk}/"):
+        response = client.get(url)
+        assert response.status_code == 302 and response.url == reverse("wagtailadmin_home"), url

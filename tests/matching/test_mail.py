@@ -5,14 +5,12 @@ request stored, the receipt shown, the e-mail retried a bounded number of
 times and its failure visible to administrators.
 """
 
-import signal
 import socket
 from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +22,7 @@ from portal.matching.tasks import (
     stuck_notifications,
 )
 from tests.logins import sign_in_verified
+from tests.worker import run_worker_batch
 
 from .conftest import coordinator_of, offer_data
 
@@ -225,13 +224,7 @@ def test_a_pending_mail_with_a_retry_queued_is_not_stuck(stuck, settings):
 
 def test_the_worker_sends_a_stuck_mail_without_anyone_asking(stuck, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", "--interval=0",
-                     "--no-reload", verbosity=0)
-    finally:
-        for number, handler in saved.items():
-            signal.signal(number, handler)
+    run_worker_batch()
 
     stuck.refresh_from_db()
     assert stuck.state == Notification.State.SENT

@@ -19,7 +19,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.conf import settings as django_settings
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django_tasks_db.compat import TaskResultStatus
@@ -28,6 +27,7 @@ from django_tasks_db.models import DBTaskResult
 from portal.matching.models import Notification
 from portal.matching.tasks import deliver_notifications, message_id
 from portal.opportunities.tasks import announce_listing_change, build_facet_index
+from tests.worker import run_worker_batch
 
 from .conftest import coordinator_of, offer_data
 
@@ -128,19 +128,9 @@ def test_mail_of_a_worker_killed_mid_send_is_delivered_once_by_the_next_worker(
     assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
 
 
-@pytest.fixture
-def restore_signal_handlers():
-    """The worker command sets its own SIGINT/SIGTERM handlers; pytest keeps its."""
-    saved = {number: signal.getsignal(number)
-             for number in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for number, handler in saved.items():
-        signal.signal(number, handler)
-
-
 @pytest.mark.django_db
 def test_a_receipt_queued_after_200_listing_changes_is_sent_first(
-    client, opportunity, settings, restore_signal_handlers
+    client, opportunity, settings
 ):
     settings.TASKS = DATABASE_TASKS
     for _ in range(200):
@@ -149,8 +139,7 @@ def test_a_receipt_queued_after_200_listing_changes_is_sent_first(
     assert rebuilds.count() == 1  # the changes share one build
 
     client.post(reverse("matching:offer", args=[opportunity.pk]), offer_data())
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval=0", "--no-reload",
-                 verbosity=0)
+    run_worker_batch()
 
     finished = DBTaskResult.objects.order_by("finished_at").values_list("task_path", "status")
     assert list(finished) == [(deliver_notifications.module_path, TaskResultStatus.SUCCESSFUL),

@@ -7,11 +7,9 @@ closed local port: no Elasticsearch server can run here.
 """
 
 import logging
-import signal
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
@@ -19,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 
 from portal.worker.search_backend import retry_indexing
 from tests.factories import StandardPageFactory
+from tests.worker import run_worker_batch
 
 pytestmark = pytest.mark.django_db
 ATTEMPTS = 3
@@ -34,21 +33,11 @@ def unreachable_search(settings):
     settings.SEARCH_INDEX_ATTEMPTS = ATTEMPTS
 
 
-def run_worker():
-    saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", "--interval=0", "--no-reload",
-                     verbosity=0)
-    finally:
-        for number, handler in saved.items():
-            signal.signal(number, handler)
-
-
 def test_a_failed_index_update_is_retried_later_and_a_lasting_failure_is_reported(
     home, unreachable_search, admin_client, caplog
 ):
     page = StandardPageFactory(parent=home, title="Juleuddeling")
-    run_worker()
+    run_worker_batch()
 
     retries = DBTaskResult.objects.filter(task_path=retry_indexing.module_path)
     first = retries.get()
@@ -61,7 +50,7 @@ def test_a_failed_index_update_is_retried_later_and_a_lasting_failure_is_reporte
     with caplog.at_level(logging.ERROR, logger="portal.worker.search_backend"):
         for _ in range(ATTEMPTS - 1):
             retries.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
-            run_worker()  # as when the delay has passed: attempts 2 and 3
+            run_worker_batch()  # as when the delay has passed: attempts 2 and 3
 
     assert list(retries.order_by("enqueued_at").values_list("status", flat=True)) == [
         TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED]

@@ -34,7 +34,7 @@ from django.test import Client, RequestFactory  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.seeding import fill, page_tree  # noqa: E402
-from portal.opportunities.facets import TOTAL, facet_counts, listing_changed  # noqa: E402
+from portal.opportunities.facet_index import TOTAL, facet_counts, listing_changed  # noqa: E402
 from portal.opportunities.listing import PAGE_SIZE, filtered_opportunities  # noqa: E402
 from portal.opportunities.models import OpportunityPage  # noqa: E402
 

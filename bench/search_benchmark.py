@@ -54,11 +54,11 @@ from modelsearch.conf import get_app_config  # noqa: E402
 from bench import seeding  # noqa: E402
 from portal.cases.models import CasePage  # noqa: E402
 from portal.core.models import Activity, Municipality, Theme  # noqa: E402
-from portal.opportunities.facets import current_index, listing_changed  # noqa: E402
+from portal.core.text_search import query_terms  # noqa: E402
+from portal.opportunities.facet_index import current_index, listing_changed  # noqa: E402
 from portal.opportunities.models import OpportunityPage  # noqa: E402
 from portal.toolshare.models import CostModel, ToolPage  # noqa: E402
 from search.ranking import rank  # noqa: E402
-from search.text import query_terms  # noqa: E402
 from search.views import COUNT_CAP, RANK_LIMIT, RESULTS_PER_PAGE, searchable_pages  # noqa: E402
 
 QUERIES = [
@@ -254,7 +254,7 @@ def main():
     pages = searchable_pages()
 
     def search_only(query):
-        with transaction.atomic():  # as the page runs it (``search.text.run_safely``)
+        with transaction.atomic():  # as the page runs it (``portal.core.text_search.run_safely``)
             words = " ".join(query_terms(query))
             ranking = rank(pages, words, min(RANK_LIMIT, COUNT_CAP), COUNT_CAP)
             ranking.slice(0, RESULTS_PER_PAGE)

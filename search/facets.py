@@ -20,7 +20,6 @@ from wagtail.models import Page
 
 from portal.core.models import Activity, Municipality, Theme
 from portal.core.queries import ids_parameter
-from portal.organisations.models import OrganisationPage
 
 SUMMARY_WORDS = 40
 OPTIONS_SHOWN = 15
@@ -246,29 +245,6 @@ def summary_of(page):
         if text:
             return Truncator(text).words(SUMMARY_WORDS)
     return ""
-
-
-def organisations_of(pages):
-    """``{page id: OrganisationPage}`` for pages below an organisation, one query."""
-    steplen = Page.steplen
-    ancestors = {
-        page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)
-    }
-    if not ancestors:
-        return {}
-    organisations = {
-        organisation.path: organisation
-        for organisation in OrganisationPage.objects.filter(path__in=ancestors).only(
-            "title", "path"
-        )
-    }
-    found = {}
-    for page in pages:
-        for end in range(len(page.path) - steplen, 0, -steplen):
-            if page.path[:end] in organisations:
-                found[page.id] = organisations[page.path[:end]]
-                break
-    return found
 
 
 def municipalities_of(pages):

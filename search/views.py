@@ -1,5 +1,6 @@
 """The site-wide search at /soeg/ and its title suggestions at /soeg/forslag/."""
 
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -11,10 +12,12 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from portal.core.text_search import clean_query, query_terms, run_safely
+from portal.organisations.models import owners_of
+
 from . import facets
 from .models import ZeroResultQuery
 from .ranking import rank
-from .text import clean_query, is_recordable, query_terms, run_safely
 
 RESULTS_PER_PAGE = 20
 # Facet counts are taken over at most this many of the best results: counting
@@ -31,6 +34,14 @@ COUNT_CAP = 1000
 RANK_LIMIT = 300
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
+# Something that looks like an e-mail address, a phone or CPR number: never kept
+# in the query statistics, because a search box is not a place for personal data.
+PERSONAL_LOOKING = re.compile(r"@|\d[\d\s-]{5,}\d")
+
+
+def is_recordable(query):
+    """Whether a query may go into the search statistics editors see."""
+    return bool(query_terms(query)) and not PERSONAL_LOOKING.search(query)
 
 
 def searchable_pages():
@@ -76,7 +87,7 @@ def _results(ranking, start, stop):
     ids = [page.id for page in ranking.slice(start, stop)]
     specific = Page.objects.filter(id__in=ids).specific().in_bulk()
     results = [specific[page_id] for page_id in ids if page_id in specific]
-    organisations = facets.organisations_of(results)
+    organisations = owners_of(results)
     municipalities = facets.municipalities_of(results)
     return [
         {

@@ -6,10 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import Municipality, Region, TargetGroup, Theme
-from portal.organisations.models import OrganisationKind, OrganisationPage
-
-from .facets import (
+from portal.core.listings import (
     FacetedFilterSet,
     FacetFilter,
     FreeTextFilter,
@@ -17,6 +14,9 @@ from .facets import (
     listing_context,
     related_options,
 )
+from portal.core.models import Municipality, Region, TargetGroup, Theme
+from portal.organisations.models import OrganisationKind, owners_of
+
 from .models import CasePartner, KnowledgePage
 
 PER_PAGE = 12
@@ -59,7 +59,7 @@ def period_options(queryset):
 
 
 class KnowledgeFilterSet(FacetedFilterSet):
-    q = FreeTextFilter(fields=("title", "summary"))
+    q = FreeTextFilter(fallback_fields=("title", "summary"))
     type = FacetFilter(label=_("Slags"), options=fixed_options(
         ("case", _("Samskabelsescases"), Q(casepage__isnull=False)),
         ("vejledning", _("Vejledninger"), Q(guidepage__isnull=False)),
@@ -87,21 +87,6 @@ class KnowledgeFilterSet(FacetedFilterSet):
         fields = []
 
 
-def with_owners(pages):
-    """Attach each page's organisation (its parent) in one query."""
-    pages = list(pages)
-    step = KnowledgePage.steplen
-    owners = {
-        owner.path: owner
-        for owner in OrganisationPage.objects.filter(
-            path__in={page.path[:-step] for page in pages}
-        )
-    }
-    for page in pages:
-        page.owner_organisation = owners.get(page.path[:-step])
-    return pages
-
-
 def knowledge_listing(request):
     queryset = KnowledgePage.objects.live().public()
     filterset = KnowledgeFilterSet(request.GET, queryset=queryset)
@@ -111,5 +96,7 @@ def knowledge_listing(request):
         .prefetch_related("themes")
         .order_by("-first_published_at", "title"),
     )
-    context["results"] = with_owners(context["results"])
+    owners = owners_of(context["results"])
+    for page in context["results"]:
+        page.owner_organisation = owners.get(page.pk)
     return context

@@ -1,5 +1,11 @@
 """What a case, a guide and an organisation link to, computed from the data.
 
+The cross-links between content types live here, in the app that sits above
+the others it links (opportunities and tools): an organisation's profile
+sections, a case's tools and opportunities, the cases beside an opportunity.
+The apps below do not import this one; their templates load its tags
+(``hub_tags``).
+
 Every function costs a fixed number of queries however many links there are,
 so a page with fifty partners renders as cheaply as one with a single partner.
 """
@@ -7,15 +13,10 @@ so a page with fifty partners renders as cheaply as one with a single partner.
 from django.db.models import Q
 
 from portal.opportunities.models import OpportunityPage
-from portal.organisations.models import OrganisationPage
+from portal.organisations.models import owner_of
+from portal.toolshare.models import ToolPage, ToolUsage
 
 from .models import CasePage, CasePartner, GuidePage, PartnerRole
-
-
-def owner_of(page):
-    """The organisation that publishes ``page`` (its parent in the tree)."""
-    return OrganisationPage.objects.filter(path=page.path[: -page.steplen]).first()
-
 
 RELATED_OPPORTUNITIES = 4
 
@@ -47,8 +48,6 @@ def _tagging(page):
 
 
 def case_links(case):
-    from portal.toolshare.models import ToolPage
-
     partners = list(
         case.partners.select_related("organisation").filter(organisation__live=True)
     )
@@ -86,8 +85,6 @@ def guide_links(guide):
 def organisation_links(organisation):
     """Its open opportunities, the cases it took part in (with its role), its guides and
     the tools it uses."""
-    from portal.toolshare.models import ToolPage, ToolUsage
-
     roles = dict(
         CasePartner.objects.filter(organisation=organisation).values_list("case_id", "role")
     )

@@ -21,6 +21,8 @@ class CaseIndexPage(ListingPage):
         verbose_name = _("oversigt over erfaringer")
 
     def get_context(self, request, *args, **kwargs):
+        # .filters reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from .filters import knowledge_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -146,6 +148,8 @@ class CasePage(KnowledgePage):
         return self.end_date is None or self.end_date >= timezone.localdate()
 
     def get_context(self, request, *args, **kwargs):
+        # .links reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from .links import case_links
 
         context = super().get_context(request, *args, **kwargs)
@@ -221,6 +225,8 @@ class GuidePage(KnowledgePage):
         ) if flag]
 
     def get_context(self, request, *args, **kwargs):
+        # .links reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from .links import guide_links
 
         context = super().get_context(request, *args, **kwargs)

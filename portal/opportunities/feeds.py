@@ -22,7 +22,7 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 def rss_response(index_page, request):
     """New opportunities matching the same filters as the listing."""
-    filterset, base, _results = filtered_opportunities(request)
+    filterset, base = filtered_opportunities(request)
     items = (
         filterset.filter_queryset(base)
         .select_related("owner_organisation")
@@ -59,7 +59,7 @@ def rss_response(index_page, request):
 
 def listing_calendar_response(index_page, request):
     """Upcoming shifts of every opportunity matching the listing's filters."""
-    filterset, base, _results = filtered_opportunities(request)
+    filterset, base = filtered_opportunities(request)
     shifts = (
         Shift.objects.upcoming()
         .filter(opportunity__in=filterset.filter_queryset(base).values("pk"))

@@ -6,26 +6,21 @@ chosen values are OR-ed, between filters AND-ed. Unknown values are dropped
 with a notice instead of failing the whole request.
 """
 
-import logging
-from collections import namedtuple
-
 import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelsearch.backends import get_search_backend
 
+from portal.core.listings import FALLBACK_NOTICE
 from portal.core.models import Activity, Municipality, Region, TargetGroup
+from portal.core.text_search import TextCondition
 
 from .models import Commitment, OpportunityPage, Shift
 
-logger = logging.getLogger(__name__)
-
 TAXONOMY_CACHE_KEY = "opportunities:taxonomy-choices"
 TAXONOMY_CACHE_SECONDS = 600
-MAX_TEXT_HITS = 2000
 
 # filter name -> (the many-to-many field it matches through, the taxonomy's column in it)
 M2M_FILTERS = {
@@ -199,12 +194,9 @@ class OpportunityFilterSet(django_filters.FilterSet):
         When the backend fails, the listing searches titles and summaries
         instead and says so; ``exact`` is then false.
         """
-        search = TextSearch(*text_condition(self.values["q"]))
+        search = TextCondition(OpportunityPage, self.values["q"], ("title", "summary"))
         if not search.exact:
-            self.notices.append(
-                _("Fritekstsøgningen er midlertidigt utilgængelig; "
-                  "vi har kun søgt i titler og resuméer.")
-            )
+            self.notices.append(FALLBACK_NOTICE)
         return search
 
     def taxonomy_ids(self, name, slugs):
@@ -231,31 +223,11 @@ class OpportunityFilterSet(django_filters.FilterSet):
                 _nulls_last("application_deadline"), _nulls_last("end_date"), "-pk"
             )
         if order == Sort.NEXT_SHIFT:
-            # Exact once begun shifts are moved on (``move_on_begun_shifts``), and indexed.
-            return queryset.order_by(_nulls_last("saved_next_shift_at"), "-page_ptr_id")
+            # ``next_shift_at`` (``with_next_shift``) is right at query time, also for
+            # shifts begun since they were last saved: a GET writes nothing.
+            return queryset.order_by(_nulls_last("next_shift_at"), "-page_ptr_id")
         return queryset.order_by(*NEWEST_FIRST)
 
 
 def _nulls_last(name):
     return F(name).asc(nulls_last=True)
-
-
-TextSearch = namedtuple("TextSearch", "condition exact")
-
-
-def text_condition(query):
-    """Full-text search through the configured backend, as a condition on the
-    listing; ``(condition, whether it is the backend's)``.
-
-    Any failure of the search service falls back to a plain substring match on
-    title and summary, so the listing always answers.
-    """
-    try:
-        results = get_search_backend().search(query, OpportunityPage, operator="and")
-        database_query = getattr(results, "get_queryset", None)
-        if database_query is not None:
-            return Q(pk__in=database_query().values("pk")), True
-        return Q(pk__in=[page.pk for page in results[:MAX_TEXT_HITS]]), True
-    except Exception:  # the search service is optional; the listing is not
-        logger.warning("Search backend failed; falling back to a substring match", exc_info=True)
-        return Q(title__icontains=query) | Q(summary__icontains=query), False

@@ -1,13 +1,13 @@
 """The context of /frivilligopgaver/: filters, their counts, one page of results.
 
 The number of queries is fixed: the counts come from the in-memory facet
-index (``facets.py``; its two queries only after a change, or the ids of the
+index (``facet_index.py``; its two queries only after a change, or the ids of the
 text and date filters when those are used), then the page of results and its
 municipalities — plus the taxonomy lists when their cache is cold. Newest
-first, the index names the page's twenty ids at any depth; in the other
-orders the page is read along an index on stored columns (see
-``OpportunityPage.Meta.indexes``), or, when the filters leave few results, by
-their ids.
+first, the index names the page's twenty ids at any depth; by deadline the
+page is read along an index on stored columns (see
+``OpportunityPage.Meta.indexes``), by next shift in the order computed at
+query time, or, when the filters leave few results, by their ids.
 """
 
 from urllib.parse import urlencode
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.queries import ids_parameter
 
-from .facets import BOOLEAN_FACETS, TOTAL, facet_counts
+from .facet_index import BOOLEAN_FACETS, TOTAL, facet_counts
 from .filters import SHORT_COMMITMENTS, OpportunityFilterSet, Sort
 from .models import Commitment, OpportunityPage
 
@@ -30,29 +30,27 @@ TAXONOMY_GROUPS = ("kommune", "region", "aktivitet", "maalgruppe")
 
 
 def filtered_opportunities(request):
-    """The filter set over open opportunities, and the matching queryset, sorted."""
-    filterset = OpportunityFilterSet(request.GET or None)
-    if filterset.values.get("sorter") == Sort.NEXT_SHIFT:
-        OpportunityPage.objects.move_on_begun_shifts()
-    base = OpportunityPage.objects.open()
-    return filterset, base, filterset.sort(filterset.filter_queryset(base.with_next_shift()))
+    """The filter set over open opportunities, and the open opportunities it filters."""
+    return OpportunityFilterSet(request.GET or None), OpportunityPage.objects.open()
 
 
 def listing_context(index_page, request):
-    filterset, base, results = filtered_opportunities(request)
-    notices = list(filterset.notices)
+    filterset, base = filtered_opportunities(request)
     counts = facet_counts(filterset, base)
-    page_obj = _paginate(results, counts[TOTAL], request.GET.get("page"), notices)
+    page_notices = []
+    page_obj = _paginate(counts[TOTAL], request.GET.get("page"), page_notices)
     if filterset.values.get("sorter", Sort.NEWEST) == Sort.NEWEST:
         # The facet index numbers the results newest first: it names the page.
         page_obj.object_list = _rows_by_id(base, counts.matching_ids(*_window(page_obj)))
+    elif filterset.applied() and counts[TOTAL] <= ID_LIST_LIMIT:
+        # Few results: name them, instead of walking an index for rows that pass.
+        matching = base.filter(pk__in=ids_parameter(counts.matching_ids()))
+        page_obj.object_list = _page_rows(page_obj, filterset.sort(matching.with_next_shift()))
     else:
-        if filterset.applied() and counts[TOTAL] <= ID_LIST_LIMIT:
-            # Few results: name them, instead of walking an index for rows that pass.
-            matching = base.filter(pk__in=ids_parameter(counts.matching_ids()))
-            results = filterset.sort(matching.with_next_shift())
-        page_obj.object_list = _page_rows(page_obj, results)
-    notices += _form_errors(filterset)
+        results = filterset.filter_queryset(base.with_next_shift())
+        page_obj.object_list = _page_rows(page_obj, filterset.sort(results))
+    # Last: reading the rows may have searched the text, which can add a notice.
+    notices = [*filterset.notices, *page_notices, *_form_errors(filterset)]
     params = _params(filterset)
     query = urlencode(params)
     return {
@@ -83,8 +81,9 @@ def _query(params):
     return "?" + urlencode(params) if params else ""
 
 
-def _paginate(results, total, raw_number, notices):
-    paginator = Paginator(results, PAGE_SIZE)
+def _paginate(total, raw_number, notices):
+    # Only the page's numbers come from here; its rows are read by the caller.
+    paginator = Paginator(range(total), PAGE_SIZE)
     # The facet query already counted the results; this spares a COUNT(*).
     paginator.__dict__["count"] = total
     try:

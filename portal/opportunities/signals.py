@@ -8,9 +8,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.core.models import Activity, Municipality, Region, TargetGroup
 
-from .facets import listing_changed
+from .facet_index import listing_changed
 from .filters import clear_taxonomy_choices
 from .models import OpportunityPage, Shift
+from .models.pages import changes_public_view
 from .tasks import announce_listing_change
 
 for taxonomy in (Activity, Municipality, Region, TargetGroup):
@@ -25,7 +26,13 @@ def _after_commit(**kwargs):
     transaction.on_commit(announce_listing_change)
 
 
-for signal in (post_save, post_delete, page_published, page_unpublished):
+@receiver(post_save, sender=OpportunityPage)
+def _after_page_save(sender, instance, update_fields=None, **kwargs):
+    if changes_public_view(instance, update_fields):
+        _after_commit()
+
+
+for signal in (post_delete, page_published, page_unpublished):
     signal.connect(_after_commit, sender=OpportunityPage, dispatch_uid=f"opps-{signal}-page")
 for signal in (post_save, post_delete):
     signal.connect(_after_commit, sender=Shift, dispatch_uid=f"opps-{signal}-shift")

@@ -8,7 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from portal.worker.priority import BULK
 
-from .facets import current_index, listing_changed, listing_version
+from .facet_index import current_index, listing_changed, listing_version
 
 
 @task(priority=BULK)

@@ -1,15 +1,21 @@
-"""The partner directory's filters at /organisationer/."""
+"""The partner directory's filters at /organisationer/.
+
+Content apps above this one can add a facet about their own content (the
+opportunities app adds "has open opportunities") through the Wagtail hook
+``DIRECTORY_FACETS_HOOK``: each hook function returns ``{name: FacetFilter}``.
+The directory need not know them, and no app imports upwards.
+"""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
-from portal.cases.facets import (
+from portal.core.listings import (
     FacetedFilterSet,
     FacetFilter,
     FreeTextFilter,
     Option,
     choice_options,
-    fixed_options,
     listing_context,
     related_options,
 )
@@ -18,13 +24,7 @@ from portal.core.models import Municipality, Theme
 from .models import OrganisationKind, OrganisationPage
 
 PER_PAGE = 20
-
-
-def opportunity_options(queryset):
-    from portal.opportunities.models import OpportunityPage
-
-    has_open = Q(pk__in=OpportunityPage.objects.open().values("owner_organisation"))
-    return fixed_options(("ja", _("Har åbne frivilligopgaver"), has_open))(queryset)
+DIRECTORY_FACETS_HOOK = "register_organisation_directory_facets"
 
 
 def served_municipality_options(queryset):
@@ -36,18 +36,29 @@ def served_municipality_options(queryset):
     ]
 
 
+def registered_facets():
+    facets = {}
+    for hook in hooks.get_hooks(DIRECTORY_FACETS_HOOK):
+        facets.update(hook())
+    return facets
+
+
 class OrganisationFilterSet(FacetedFilterSet):
-    q = FreeTextFilter(fields=("title", "summary"))
+    q = FreeTextFilter(fallback_fields=("title", "summary"))
     type = FacetFilter(label=_("Type"), options=choice_options("kind", OrganisationKind.choices))
     kommune = FacetFilter(
         label=_("Arbejder i kommune (inkl. landsdækkende)"), options=served_municipality_options
     )
     tema = FacetFilter(label=_("Tema"), options=related_options(Theme, "themes"))
-    opgaver = FacetFilter(label=_("Frivilligopgaver"), options=opportunity_options)
 
     class Meta:
         model = OrganisationPage
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        # Shadows the class's filters for this instance only; django-filter copies them.
+        self.base_filters = {**self.base_filters, **registered_facets()}
+        super().__init__(*args, **kwargs)
 
 
 def organisation_listing(request):

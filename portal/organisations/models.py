@@ -26,6 +26,8 @@ class OrganisationIndexPage(ListingPage):
         verbose_name = _("organisationsoversigt")
 
     def get_context(self, request, *args, **kwargs):
+        # .filters reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from .filters import organisation_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -99,6 +101,36 @@ class OrganisationPage(Page):
         context["municipality_list"] = self.municipalities.all()
         context["theme_list"] = self.themes.all()
         return context
+
+
+def owner_of(page):
+    """The organisation that publishes ``page``: the nearest organisation above it."""
+    return owners_of([page]).get(page.pk) if page.path else None
+
+
+def owners_of(pages):
+    """``{page id: OrganisationPage}`` for the pages below an organisation; one query.
+
+    The page tree is the ownership: an organisation's content lives below its
+    page, at any depth.
+    """
+    steplen = Page.steplen
+    ancestors = {
+        page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)
+    }
+    if not ancestors:
+        return {}
+    organisations = {
+        organisation.path: organisation
+        for organisation in OrganisationPage.objects.filter(path__in=ancestors)
+    }
+    found = {}
+    for page in pages:
+        for end in range(len(page.path) - steplen, 0, -steplen):
+            if page.path[:end] in organisations:
+                found[page.pk] = organisations[page.path[:end]]
+                break
+    return found
 
 
 class OrganisationAccess(models.Model):

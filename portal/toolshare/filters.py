@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.cases.facets import (
+from portal.core.listings import (
     FacetedFilterSet,
     FacetFilter,
     FreeTextFilter,
@@ -19,7 +19,7 @@ PER_PAGE = 20
 
 
 class ToolFilterSet(FacetedFilterSet):
-    q = FreeTextFilter(fields=("title", "summary", "maker"))
+    q = FreeTextFilter(fallback_fields=("title", "summary", "maker"))
     kategori = FacetFilter(label=_("Kategori"), options=related_options(ToolCategory, "categories"))
     pris = FacetFilter(label=_("Pris"), options=choice_options("cost_model", CostModel.choices))
     licens = FacetFilter(label=_("Licens"), options=fixed_options(

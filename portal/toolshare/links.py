@@ -1,12 +1,15 @@
-"""What a tool page links to, computed from the data in a fixed number of queries."""
+"""What a tool page links to, computed from the data in a fixed number of queries.
 
-from portal.cases.links import owner_of
-from portal.cases.models import CasePage
+The cases that used a tool are read through the cases' own relation to it
+(``tool.cases``): this app sits below the cases app and does not import it.
+"""
+
+from portal.organisations.models import owner_of
+
+from .models import ToolIndexPage
 
 
 def tool_links(tool):
-    from .models import ToolIndexPage
-
     return {
         "owner": owner_of(tool),
         "tool_index": ToolIndexPage.objects.live().first(),
@@ -18,7 +21,5 @@ def tool_links(tool):
             tool.usages.filter(organisation__live=True).select_related("organisation")
             .order_by("organisation__title")
         ),
-        "case_list": list(
-            CasePage.objects.live().public().filter(tools=tool).order_by("-start_date")
-        ),
+        "case_list": list(tool.cases.live().public().order_by("-start_date")),
     }

@@ -43,12 +43,16 @@ class ToolIndexPage(RoutablePageMixin, ListingPage):
 
     @path("")
     def listing(self, request):
+        # .filters reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from .filters import tool_listing
 
         return self.render(request, context_overrides=tool_listing(request))
 
     @path("sammenlign/", name="compare")
     def compare(self, request):
+        # .compare reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from .compare import comparison
 
         return self.render(
@@ -137,6 +141,8 @@ class ToolPage(Page):
         return self.hosting in (Hosting.DENMARK, Hosting.EU)
 
     def get_context(self, request, *args, **kwargs):
+        # .links reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from .links import tool_links
 
         context = super().get_context(request, *args, **kwargs)

@@ -8,11 +8,16 @@ nowhere, at 100,000 pages). These two expression indexes match the backend's
 SQL exactly, so the planner answers selective queries from the GIN index and
 fetches the matched pages by index. Other databases are left alone: SQLite
 searches through its own FTS table.
+
+Built concurrently (outside a transaction), so deploying on a large page table
+does not block writes.
 """
 
 from django.db import migrations
 from modelsearch.conf import get_app_config
 from wagtail.models import Page
+
+from portal.core.indexes import create_index_concurrently, drop_index_concurrently
 
 ENTRIES_INDEX = "search_entry_title_body_gin"
 PAGES_INDEX = "search_page_id_as_text"
@@ -31,22 +36,19 @@ def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     entries, pages, object_id_type = _tables(schema_editor)
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {ENTRIES_INDEX} ON {entries} USING gin ((title || body))"
-    )
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {PAGES_INDEX} ON {pages} (((id)::{object_id_type}))"
-    )
+    create_index_concurrently(schema_editor, ENTRIES_INDEX, f"{entries} USING gin ((title || body))")
+    create_index_concurrently(schema_editor, PAGES_INDEX, f"{pages} (((id)::{object_id_type}))")
 
 
 def drop_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(f"DROP INDEX IF EXISTS {ENTRIES_INDEX}")
-    schema_editor.execute(f"DROP INDEX IF EXISTS {PAGES_INDEX}")
+    drop_index_concurrently(schema_editor, ENTRIES_INDEX)
+    drop_index_concurrently(schema_editor, PAGES_INDEX)
 
 
 class Migration(migrations.Migration):
+    atomic = False
     dependencies = [
         ("portal_search", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),

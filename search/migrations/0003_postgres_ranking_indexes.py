@@ -12,13 +12,16 @@
   serves with one descent per content type; an index on ``object_id`` alone
   takes one.
 
-Other databases are left alone.
+Other databases are left alone. Built concurrently (outside a transaction), so
+deploying on a large page table does not block writes.
 """
 
 from django.conf import settings
 from django.db import migrations
 from modelsearch.conf import get_app_config
 from wagtail.models import Page
+
+from portal.core.indexes import create_index_concurrently, drop_index_concurrently
 
 TITLE_INDEX = "search_page_title_tsvector"
 OBJECT_ID_INDEX = "search_entry_object_id"
@@ -33,26 +36,25 @@ def create_indexes(apps, schema_editor):
         return
     quote = schema_editor.quote_name
     entries = quote(get_app_config().get_model("IndexEntry")._meta.db_table)
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {OBJECT_ID_INDEX} ON {entries} (object_id)"
-    )
+    create_index_concurrently(schema_editor, OBJECT_ID_INDEX, f"{entries} (object_id)")
     config = search_config()
     if config:
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {TITLE_INDEX} ON {quote(Page._meta.db_table)} "
-            f"USING gin (to_tsvector({schema_editor.quote_value(config)}::regconfig, "
-            "COALESCE(title, '')))"
+        create_index_concurrently(
+            schema_editor, TITLE_INDEX,
+            f"{quote(Page._meta.db_table)} USING gin "
+            f"(to_tsvector({schema_editor.quote_value(config)}::regconfig, COALESCE(title, '')))",
         )
 
 
 def drop_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(f"DROP INDEX IF EXISTS {TITLE_INDEX}")
-    schema_editor.execute(f"DROP INDEX IF EXISTS {OBJECT_ID_INDEX}")
+    drop_index_concurrently(schema_editor, TITLE_INDEX)
+    drop_index_concurrently(schema_editor, OBJECT_ID_INDEX)
 
 
 class Migration(migrations.Migration):
+    atomic = False
     dependencies = [("portal_search", "0002_postgres_search_indexes")]
 
     operations = [migrations.RunPython(create_indexes, drop_indexes, elidable=False)]

@@ -175,16 +175,6 @@ def test_free_text(client, catalogue):
     assert titles(response) == ["Lektiehjælp i Odense"]
 
 
-def test_free_text_falls_back_when_the_search_service_fails(client, catalogue, monkeypatch):
-    def broken(*args, **kwargs):
-        raise ConnectionError("search service is down")
-
-    monkeypatch.setattr("portal.opportunities.filters.get_search_backend", broken)
-    response = client.get("/frivilligopgaver/?q=Odense")
-    assert response.status_code == 200
-    assert titles(response) == ["Lektiehjælp i Odense"]
-
-
 @pytest.mark.parametrize(
     ("query", "message"),
     [

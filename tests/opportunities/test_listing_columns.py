@@ -1,11 +1,16 @@
 """The columns the listing filters and sorts on follow every change to their sources."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from portal.opportunities.facet_index import listing_version
 from portal.opportunities.models import OpportunityPage, Status
 from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
 
@@ -44,6 +49,63 @@ def test_a_status_only_in_a_draft_does_not_unlist(organisation):
     assert stored(page)["listed"] is True
     page.get_latest_revision().publish()
     assert stored(page)["listed"] is False
+
+
+def opportunity_writes(captured):
+    table = OpportunityPage._meta.db_table
+    return [query["sql"] for query in captured
+            if query["sql"].startswith("UPDATE") and table in query["sql"]]
+
+
+def test_saving_a_draft_changes_nothing_the_public_sees(
+    client, opportunity_index, organisation, django_capture_on_commit_callbacks
+):
+    page = OpportunityPageFactory(parent=organisation, title="Besøgsven")
+    client.get("/frivilligopgaver/")
+    version = listing_version()
+    page.title = "Besøgsven (kladde)"
+    with CaptureQueriesContext(connection) as captured:
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision()
+    assert opportunity_writes(captured) == []
+    assert listing_version() == version
+    assert listed_titles(client) == ["Besøgsven"]
+
+
+def test_a_new_draft_never_published_is_not_listed_nor_retires_the_listing(
+    client, opportunity_index, organisation, django_capture_on_commit_callbacks
+):
+    OpportunityPageFactory(parent=organisation, title="Besøgsven")
+    client.get("/frivilligopgaver/")
+    version = listing_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = OpportunityPageFactory(parent=organisation, title="Kladde", live=False)
+        draft.save_revision()
+    assert listing_version() == version
+    assert stored(draft)["listed"] is False
+
+
+def test_sorting_by_next_shift_writes_nothing(client, opportunity_index, organisation,
+                                               monkeypatch):
+    page = OpportunityPageFactory(parent=organisation, commitment="ad_hoc")
+    now = timezone.now()
+    ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=1))
+    ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=3))
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(days=2))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/frivilligopgaver/?sorter=naeste-vagt")
+    assert response.status_code == 200
+    assert not [q for q in captured if q["sql"].startswith(("UPDATE", "INSERT", "DELETE"))]
+
+
+def test_the_housekeeping_command_moves_on_begun_shifts(organisation, monkeypatch):
+    page = OpportunityPageFactory(parent=organisation, commitment="ad_hoc")
+    now = timezone.now()
+    ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=1))
+    later = ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=3))
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(days=2))
+    call_command("move_on_begun_shifts", stdout=io.StringIO())
+    assert stored(page)["saved_next_shift_at"] == later.starts_at
 
 
 def test_a_view_restriction_on_an_ancestor_unlists_until_removed(organisation):

@@ -1,15 +1,13 @@
-"""Autocomplete, promotions, the editors' reports and the listings' text filter."""
+"""Autocomplete, promotions and the editors' reports."""
 
 import pytest
 from django.contrib.auth.models import Permission
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from portal.organisations.models import OrganisationPage
 from search.models import ZeroResultQuery
 from search.templatetags.search_tags import highlight
-from search.text import filter_by_text
-from tests.factories import OrganisationPageFactory, StandardPageFactory, UserFactory
+from tests.factories import StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,46 +77,6 @@ def test_highlight_escapes_everything_but_its_own_marks():
         "&lt;b&gt;<mark>Frivillige</mark>&lt;/b&gt; &amp; &quot;<mark>ældre</mark>&quot;"
     )
     assert highlight("<i>", []) == "&lt;i&gt;"
-
-
-def test_filter_by_text_combines_with_structured_filters(organisation_index, aalborg, aarhus):
-    OrganisationPageFactory(parent=organisation_index, title="Spisevenner Aalborg",
-                            municipalities=[aalborg])
-    OrganisationPageFactory(parent=organisation_index, title="Spisevenner Aarhus",
-                            municipalities=[aarhus])
-    OrganisationPageFactory(parent=organisation_index, title="Motionsvenner Aalborg",
-                            municipalities=[aalborg])
-    in_aalborg = OrganisationPage.objects.live().public().filter(municipalities=aalborg)
-
-    found = filter_by_text(in_aalborg, "spisevenner")
-    everything = filter_by_text(in_aalborg, "  ")
-
-    assert not found.failed
-    assert found.count == 1
-    assert [page.title for page in found.results[0:10]] == ["Spisevenner Aalborg"]
-    assert everything.count == 2
-
-
-def test_filter_by_text_keeps_the_structured_filters_when_the_backend_fails(
-    organisation_index, aalborg, monkeypatch
-):
-    import modelsearch.queryset
-
-    OrganisationPageFactory(
-        parent=organisation_index, title="Spisevenner", municipalities=[aalborg]
-    )
-
-    class BrokenBackend:
-        def search(self, *args, **kwargs):
-            raise TimeoutError("too slow")
-
-    monkeypatch.setattr(modelsearch.queryset, "get_search_backend", lambda backend: BrokenBackend())
-    in_aalborg = OrganisationPage.objects.live().public().filter(municipalities=aalborg)
-
-    found = filter_by_text(in_aalborg, "noget helt andet")
-
-    assert found.failed
-    assert found.count == 1
 
 
 def test_match_requests_and_people_are_never_indexed():

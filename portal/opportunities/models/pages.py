@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
@@ -21,6 +22,25 @@ from portal.core.models import ListingPage
 
 from .choices import SHIFT_COMMITMENTS, Commitment, HoursPer, Status
 from .querysets import OpportunityManager
+
+# What Wagtail writes when an editor saves a draft, locks a page or copies one;
+# none of it is what a visitor sees (``save_revision`` calls ``save()`` too).
+BOOKKEEPING_FIELDS = frozenset({
+    COMMENTS_RELATION_NAME, "latest_revision_created_at", "draft_title", "latest_revision",
+    "has_unpublished_changes", "locked", "locked_at", "locked_by", "numchild",
+})
+
+
+def changes_public_view(page, update_fields):
+    """Whether saving ``page`` with these ``update_fields`` can change the public listing.
+
+    A draft of a page that was never published cannot; nor can Wagtail's own
+    bookkeeping on a published one. Publishing, unpublishing and moving have
+    signals of their own.
+    """
+    if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return False
+    return page.live or page.first_published_at is not None
 
 
 class OpportunityIndexPage(RoutablePageMixin, ListingPage):
@@ -32,6 +52,8 @@ class OpportunityIndexPage(RoutablePageMixin, ListingPage):
         verbose_name = _("oversigt over frivilligopgaver")
 
     def get_context(self, request, *args, **kwargs):
+        # ..listing reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from ..listing import listing_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -40,12 +62,16 @@ class OpportunityIndexPage(RoutablePageMixin, ListingPage):
 
     @path("rss/", name="rss")
     def rss(self, request):
+        # ..feeds reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from ..feeds import rss_response
 
         return rss_response(self, request)
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
+        # ..feeds reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from ..feeds import listing_calendar_response
 
         return listing_calendar_response(self, request)
@@ -216,7 +242,8 @@ class OpportunityPage(RoutablePageMixin, Page):
             parent = self.get_parent()
             self.owner_organisation_id = parent.pk if parent else None
         super().save(*args, **kwargs)
-        OpportunityPage.objects.filter(pk=self.pk).refresh_listing_columns()
+        if changes_public_view(self, kwargs.get("update_fields")):
+            OpportunityPage.objects.filter(pk=self.pk).refresh_listing_columns()
 
     @cached_property
     def organisation(self):
@@ -271,6 +298,8 @@ class OpportunityPage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # ..feeds reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from ..feeds import structured_data
 
         context = super().get_context(request, *args, **kwargs)
@@ -290,6 +319,8 @@ class OpportunityPage(RoutablePageMixin, Page):
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
+        # ..feeds reads this module's models: imported on use, or the app's modules
+        # would import each other in a loop.
         from ..feeds import opportunity_calendar_response
 
         return opportunity_calendar_response(self, request)

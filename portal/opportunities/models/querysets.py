@@ -1,9 +1,6 @@
 """Queries on opportunities: what is open, and the listing's stored columns."""
 
-import logging
-from contextlib import nullcontext
-
-from django.db import DatabaseError, connection, models, transaction
+from django.db import models
 from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -11,8 +8,6 @@ from wagtail.query import PageQuerySet
 
 from .choices import Status
 from .shifts import Shift
-
-logger = logging.getLogger(__name__)
 
 
 class OpportunityQuerySet(PageQuerySet):
@@ -54,23 +49,13 @@ class OpportunityQuerySet(PageQuerySet):
     def move_on_begun_shifts(self):
         """Move ``saved_next_shift_at`` on where that shift has begun; one UPDATE.
 
-        Afterwards the saved value is the next shift of every listed
-        opportunity, so sorting by next shift can walk an index instead of
-        asking every row's shifts. Only shifts begun since the last call are
-        touched, found through the same index. Two requests doing this at
-        once lock the same rows in the same index order; should the database
-        still give up on one, that request sorts by the values as they are,
-        off by the shifts begun since.
+        Housekeeping for the worker or cron (``manage.py move_on_begun_shifts``),
+        never a visitor's request: ``with_next_shift`` is right without it, but
+        asks the shifts of every row whose saved shift has begun, so sorting by
+        next shift gets slower the longer this has not run.
         """
         stale = self.filter(listed=True, saved_next_shift_at__lte=timezone.now())
-        # One statement is atomic by itself; a savepoint only keeps a failure
-        # from spoiling a surrounding transaction.
-        guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
-        try:
-            with guard:
-                stale.update(saved_next_shift_at=_upcoming_start())
-        except DatabaseError:
-            logger.warning("Could not move on begun shifts", exc_info=True)
+        return stale.update(saved_next_shift_at=_upcoming_start())
 
     def with_next_shift(self):
         """``next_shift_at`` as of now: the saved value unless that shift has begun.

@@ -1,9 +1,20 @@
-"""Faceted filtering for the public listings of the knowledge hub.
+"""The machinery every filtered public listing shares: facets with counts, the
+text filter, paging and the query string.
 
-OR within a facet, AND between facets, a count beside every choice, and
-parameters that do not make sense are dropped with a message instead of an
-error. Every facet costs one query however many choices it has, so a listing
-costs the same number of queries whatever is stored or shown.
+A listing declares its filters in its app's ``filters.py`` as a
+:class:`FacetedFilterSet`: a :class:`FacetFilter` per facet (its options
+from :func:`fixed_options`, :func:`related_options` or
+:func:`choice_options`) and a :class:`FreeTextFilter`; its page's
+``get_context`` adds :func:`listing_context`. OR within a facet, AND between
+facets, a count beside every choice, and parameters that do not make sense
+are dropped with a message instead of an error. Every facet costs one query
+however many choices it has, so a listing costs the same number of queries
+whatever is stored or shown.
+
+The opportunity listing counts from an in-memory index instead (it is the
+one listing that must stay fast at 100,000 items: see
+``portal/opportunities/facet_index.py``), but its free text is the same
+:class:`~portal.core.text_search.TextCondition`.
 """
 
 from dataclasses import dataclass
@@ -17,8 +28,11 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-MAX_QUERY_LENGTH = 200
-MAX_WORDS = 8
+from .text_search import MAX_QUERY_LENGTH, TextCondition
+
+FALLBACK_NOTICE = _(
+    "Fritekstsøgningen er midlertidigt utilgængelig; vi har kun søgt i titler og resuméer."
+)
 
 
 @dataclass
@@ -90,19 +104,25 @@ def choice_options(field, choices):
 
 
 class FreeTextFilter(django_filters.CharFilter):
-    """Every word must appear in one of ``fields`` (simple, and works on every database)."""
+    """The visitor's words, searched in the listed model's search index.
 
-    def __init__(self, *args, fields, **kwargs):
+    ``fallback_fields`` are matched word by word when the search backend
+    fails; the filter set then says so (``text_notices``).
+    """
+
+    def __init__(self, *args, fallback_fields, **kwargs):
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         kwargs.setdefault("label", _("Søg"))
-        self.fields = fields
+        self.fallback_fields = fallback_fields
+        self.search = None
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        for word in value.split()[:MAX_WORDS]:
-            matches = (Q(**{f"{field}__icontains": word}) for field in self.fields)
-            qs = qs.filter(reduce(or_, matches))
-        return qs
+        if not value:
+            return qs
+        if self.search is None:
+            self.search = TextCondition(qs.model, value, self.fallback_fields)
+        return qs.filter(self.search.condition)
 
 
 class FacetedFilterSet(django_filters.FilterSet):
@@ -136,6 +156,11 @@ class FacetedFilterSet(django_filters.FilterSet):
         if not hasattr(self, "_qs"):
             self._qs = self.filter_queryset(self.queryset.all())
         return self._qs
+
+    def text_notices(self):
+        """What the listing says when its text search had to make do with less."""
+        searches = (f.search for f in self.filters.values() if isinstance(f, FreeTextFilter))
+        return [FALLBACK_NOTICE for search in searches if search and not search.exact]
 
     def ignored_labels(self):
         """The labels of filters that had values we could not use."""
@@ -195,6 +220,7 @@ def listing_context(request, filterset, per_page, prepare=None):
         "facets": filterset.facets(),
         "search_value": filterset.chosen.get("q") or "",
         "ignored_filters": filterset.ignored_labels(),
+        "text_notices": filterset.text_notices(),
         "page_obj": page_obj,
         "results": list(page_obj.object_list),
         "result_count": paginator.count,

@@ -22,6 +22,11 @@ them). That is also the count the page shows. Then:
   The results begin with those in order of relevance and go on with the other
   matches, newest first.
 
+On PostgreSQL the collection of the newest matches is tuned with the planner's
+own estimates (``search.postgres_ranking``, one entry point); every other
+database collects them plainly. The tuning's tests run on PostgreSQL only,
+and CI's PostgreSQL pass of the whole suite is the one that guards them.
+
 What a visitor sees of the bound, only for queries with more than ``cap``
 matches: a page that matches in its text alone and is older than the
 ``limit`` newest matches is not ranked; it comes after the ranked results.
@@ -29,32 +34,20 @@ A page whose title holds all the words is always ranked unless more than
 ``limit`` titles do; then the ``limit`` newest of them are.
 """
 
-import json
-import math
 from collections import namedtuple
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, Q
 from modelsearch.backends import get_search_backend
-from modelsearch.conf import get_app_config
-from wagtail.models import Page
 
 from portal.core.queries import ids_parameter
+
+from . import postgres_ranking
 
 OPERATOR = "and"
 # What the ranking reads of each page; the view fetches the specific pages it shows.
 FIELDS = ("id", "content_type_id", "path")
 Hit = namedtuple("Hit", FIELDS)
-# A query of several words searches the newest pages first (``_newest_matches``)
-# when its rarest word is on at least this share of the pages but the planner,
-# taking the words as independent, expects fewer matches than that...
-WINDOW_SHARE = 0.05
-# ...in this many times the pages that should hold enough matches...
-WINDOW_MARGIN = 3
-# ...if that is no more than this many pages.
-WINDOW_PAGES = 20_000
 
 
 def hits(results):
@@ -71,24 +64,6 @@ def hits(results):
 def ranks_in_database(results):
     """Whether the backend ranks in the database (its results have a queryset)."""
     return hasattr(results, "get_queryset")
-
-
-def _set_local(setting, value):
-    """A PostgreSQL planner setting until the end of the transaction (or reset)."""
-    if connection.vendor == "postgresql" and connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL {setting} = {value}")
-
-
-def serial_plans():
-    """No parallel workers for the rest of this transaction, on PostgreSQL.
-
-    Every query of a bounded ranking stops after at most a thousand rows;
-    starting parallel workers took 20 ms more than such a query on a two-core
-    server, and the planner, which counts the start at a fixed small cost,
-    chose them anyway.
-    """
-    _set_local("max_parallel_workers_per_gather", 0)
 
 
 @dataclass
@@ -114,7 +89,9 @@ def rank(pages, query, limit, cap):
     """Rank the ``pages`` matching ``query`` (plain words, all required)."""
     if not hasattr(get_search_backend().results_class, "get_queryset"):
         return _rank_all(pages, query, limit, cap)
-    serial_plans()
+    tuned = connection.vendor == "postgresql"
+    if tuned:
+        postgres_ranking.serial_plans()
     newest = pages.order_by("-id")
 
     def matches(among, **options):
@@ -125,14 +102,17 @@ def rank(pages, query, limit, cap):
         return list(matches(among, **options).values_list("pk", flat=True)[:count])
 
     def newest_matches(count, among=newest):
-        if connection.vendor != "postgresql":
+        if not tuned:
             return [(page_id, None) for page_id in newest_ids(count, among)]
-        found = matches(among).annotate(in_title=_title_holds(query))
+        found = matches(among).annotate(in_title=postgres_ranking.title_holds(query))
         return list(found.values_list("pk", "in_title")[:count])
 
     # The newest matches, as many as the count needs: walking the pages newest
     # first is also how an unordered count would read them.
-    matching = _newest_matches(newest, query, cap + 1, newest_matches)
+    if tuned:
+        matching = postgres_ranking.newest_matches(newest, query, cap + 1, newest_matches)
+    else:
+        matching = newest_matches(cap + 1)
     total = len(matching)
     candidates = {page_id for page_id, _in_title in matching}
     if total > cap:
@@ -152,99 +132,6 @@ def rank(pages, query, limit, cap):
         return hits(others.search(query, operator=OPERATOR, order_by_relevance=False)[start:stop])
 
     return Ranking(ranked, total, rest)
-
-
-def _title_holds(query):
-    """Whether a page's indexed title holds every word of ``query`` (PostgreSQL).
-
-    A title holding every word is a match; the search's own join to the index
-    entries is reused, so the count's walk tells it without another search.
-    """
-    words = SearchQuery(query, search_type="plain", config=_search_config())
-    return ExpressionWrapper(Q(index_entries__title=words), output_field=BooleanField())
-
-
-def _newest_matches(newest, query, count, newest_matches):
-    """``(id, title holds every word)`` of the ``count`` newest pages of
-    ``newest`` matching ``query``, newest first.
-
-    PostgreSQL estimates a query of several words as if they were independent:
-    "mentor unge uddannelse", whose words come together on 20,000 of 100,000
-    pages, was estimated at 2,600. It then joined every match from the search
-    index with every page and sorted them (45 ms), although the 1,001 newest
-    matches lie within the newest 5,000 pages.
-
-    So when even the rarest word is common, the newest pages are searched
-    first, as many as should hold ``count`` matches if the words came together
-    (``WINDOW_MARGIN`` times that): joining the matches with 15,000 pages instead
-    of 100,000 takes half the time. Should those pages hold fewer matches, the
-    older pages are searched for the rest.
-    """
-    words = query.split()
-    if len(words) < 2 or connection.vendor != "postgresql":
-        return newest_matches(count)
-    shares = _estimated_shares(words)
-    if min(shares) < WINDOW_SHARE or math.prod(shares) >= WINDOW_SHARE:
-        # A rare word: the search index finds its few pages at once. Or the
-        # planner, too, expects the words together on many pages and walks.
-        return newest_matches(count)
-    # Under a facet, only its pages count.
-    share = min(shares) * _estimated_rows(newest) / max(_table_rows(Page), 1)
-    window = math.ceil(WINDOW_MARGIN * count / share) if share else WINDOW_PAGES + 1
-    if window > WINDOW_PAGES:
-        return newest_matches(count)
-    page_ids = Page.objects.order_by("-id").values_list("id", flat=True)
-    floor = next(iter(page_ids[window : window + 1]), 0)
-    found = newest_matches(count, among=newest.filter(id__gt=floor))
-    if len(found) >= count or not floor:
-        return found
-    return found + newest_matches(count - len(found), among=newest.filter(id__lte=floor))
-
-
-def _estimated_shares(words):
-    """The planner's estimate of the share of indexed pages holding each word.
-
-    A word on its own is estimated from the statistics of the search index's
-    most common words, so each estimate is close.
-    """
-    entries = get_app_config().get_model("IndexEntry")
-    table = connection.ops.quote_name(entries._meta.db_table)
-    config = _search_config()
-    rows = max(_table_rows(entries), 1)
-    shares = []
-    with connection.cursor() as cursor:
-        for word in words:
-            cursor.execute(
-                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} "
-                "WHERE (title || body) @@ plainto_tsquery(%s::regconfig, %s)",
-                [config, word],
-            )
-            shares.append(_plan_rows(cursor.fetchone()[0]) / rows)
-    return shares
-
-
-def _search_config():
-    """The database backend's text-search configuration (``SEARCH_CONFIG``)."""
-    return getattr(get_search_backend(), "config", None) or "simple"
-
-
-def _estimated_rows(queryset):
-    return _plan_rows(queryset.values("id").explain(format="json"))
-
-
-def _table_rows(model):
-    """The number of rows PostgreSQL's statistics hold for ``model``'s table."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
-            [connection.ops.quote_name(model._meta.db_table)],
-        )
-        return cursor.fetchone()[0]
-
-
-def _plan_rows(explained):
-    plans = json.loads(explained) if isinstance(explained, str) else explained
-    return plans[0]["Plan"]["Plan Rows"]
 
 
 def _rank_all(pages, query, limit, cap):

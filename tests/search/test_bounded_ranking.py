@@ -3,7 +3,8 @@
 import pytest
 from django.db import connection
 
-from search import ranking, views
+from search import postgres_ranking as tuning
+from search import views
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ def newer_text_matches(home, count):
         StandardPageFactory(parent=home, title=f"Hold {number}", intro="Vi er spisevenner.")
 
 
+@pytest.mark.postgres
 @postgres_ranking
 def test_up_to_the_cap_every_match_is_ranked(bounds, search_page, home):
     StandardPageFactory(parent=home, title="Gammel side", intro=STRONG)
@@ -45,6 +47,7 @@ def test_up_to_the_cap_every_match_is_ranked(bounds, search_page, home):
     assert titles(response)[0] == "Gammel side"
 
 
+@pytest.mark.postgres
 @postgres_ranking
 def test_above_the_cap_an_older_text_match_is_not_ranked(bounds, search_page, home):
     StandardPageFactory(parent=home, title="Gammel side", intro=STRONG)
@@ -58,6 +61,7 @@ def test_above_the_cap_an_older_text_match_is_not_ranked(bounds, search_page, ho
     assert titles(response) == ["Hold 4", "Hold 3", "Hold 2", "Hold 1"]
 
 
+@pytest.mark.postgres
 @postgres_ranking
 def test_above_the_cap_an_older_title_match_still_comes_first(bounds, search_page, home):
     StandardPageFactory(parent=home, title="Spisevenner i Aalborg", intro="Om foreningen.")
@@ -82,6 +86,7 @@ def test_above_the_cap_the_pages_show_each_result_once(bounds, monkeypatch, sear
     assert shown[3] == ["Hold 2"]
 
 
+@pytest.mark.postgres
 @postgres_ranking
 def test_above_the_cap_the_newest_title_matches_are_ranked(bounds, search_page, home):
     """Title matches among the newest matches are ranked first, up to the
@@ -100,7 +105,7 @@ def test_above_the_cap_the_newest_title_matches_are_ranked(bounds, search_page, 
 
 
 # Whether the newest matches are collected in one search, or the newest pages
-# are searched first and the older ones after (``ranking._newest_matches``),
+# are searched first and the older ones after (``postgres_ranking.newest_matches``),
 # is up to the planner's estimates; the results must not depend on it.
 COLLECTIONS = {
     # (each word's estimated share of the pages, ``WINDOW_MARGIN``): the window
@@ -111,13 +116,14 @@ COLLECTIONS = {
 }
 
 
+@pytest.mark.postgres
 @postgres_ranking
 @pytest.mark.parametrize("shares, margin", COLLECTIONS.values(), ids=COLLECTIONS.keys())
 def test_the_results_do_not_depend_on_how_the_newest_matches_are_collected(
     bounds, monkeypatch, search_page, home, shares, margin
 ):
-    monkeypatch.setattr(ranking, "_estimated_shares", lambda words: shares)
-    monkeypatch.setattr(ranking, "WINDOW_MARGIN", margin)
+    monkeypatch.setattr(tuning, "_estimated_shares", lambda words: shares)
+    monkeypatch.setattr(tuning, "WINDOW_MARGIN", margin)
     StandardPageFactory(parent=home, title="Unge mentorer", intro="Om foreningen.")
     for number in range(6):
         StandardPageFactory(parent=home, title=f"Hold {number}", intro="Mentor for unge.")

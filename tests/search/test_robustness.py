@@ -1,7 +1,5 @@
 """Bad input and a failing backend never give a visitor a server error."""
 
-import time
-
 import pytest
 from django.db import connection
 from django.test import override_settings
@@ -99,10 +97,9 @@ def test_a_search_the_database_cannot_answer_in_time_shows_a_message(
 
     monkeypatch.setattr(views, "rank", slow_rank)
 
-    began = time.perf_counter()
     response = client.get("/soeg/", {"q": "besøgsven"})
 
-    assert time.perf_counter() - began < 2
+    # Without the limit the search would wait the five seconds out and show results.
     assert response.status_code == 200
     assert "Søgningen er midlertidigt utilgængelig" in response.content.decode()
     # The limit is the search's alone: the rest of the request has none.

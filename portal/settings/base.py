@@ -314,8 +314,11 @@ ADMIN_URL_PREFIX = "/admin/"
 
 # --- Staff sign-in: throttling and the second factor (portal/accounts) -------
 AUTHENTICATION_BACKENDS = [
-    # First, so a locked-out username and address is refused before the password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    # First, so a locked-out username and address is refused before the password
+    # is checked. Its ModelBackend half lets the first backend load a session's
+    # user too, which Wagtail's test helpers rely on; the password itself is
+    # checked by the second.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # The database handler counts wrong passwords for every app server without

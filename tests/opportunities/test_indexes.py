@@ -12,6 +12,7 @@ from django.db import connection
 from portal.opportunities.models import OpportunityPage
 
 pytestmark = [
+    pytest.mark.postgres,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="reads PostgreSQL's catalogue of indexes",

@@ -74,6 +74,7 @@ def test_every_page_type_has_an_elasticsearch_mapping(search_url_settings):
             assert backend.get_index_for_model(model).name == "bindeled_wagtailcore_page"
 
 
+@pytest.mark.postgres
 @postgres_only
 @pytest.mark.django_db
 def test_danish_stemming_frivillige_finds_frivillig(client, home):
@@ -87,6 +88,7 @@ def test_danish_stemming_frivillige_finds_frivillig(client, home):
     assert [result["page"].title for result in aeldre] == ["Ældres hverdag"]
 
 
+@pytest.mark.postgres
 @postgres_only
 @pytest.mark.django_db
 def test_danish_stop_words_do_not_narrow_the_search(client, home):

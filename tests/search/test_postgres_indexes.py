@@ -17,6 +17,7 @@ from search.views import searchable_pages
 from tests.factories import StandardPageFactory
 
 pytestmark = [
+    pytest.mark.postgres,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="the indexes are PostgreSQL expression indexes; SQLite searches its FTS table",

@@ -63,6 +63,7 @@ def test_production_settings_pass_the_deployment_checklist():
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
         ALLOWED_HOSTS="bindeled.dk",
+        TRUSTED_PROXY_COUNT="1",  # behind the TLS-terminating proxy the README asks for
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Søgning")
 
     def ready(self):
+        # Django's app registry must be ready before these modules load their models.
         from portal.core import retention
 
         from .retention import expire_statistics, forget_statistics

@@ -38,6 +38,7 @@ from portal.worker.priority import PERSON_FACING
 from portal.worker.recovery import abandoned_after
 
 from .models import MatchRequest, Notification
+from .privacy import erase_expired
 
 logger = logging.getLogger(__name__)
 RECEIPT_SALT = "matching.receipt"
@@ -239,8 +240,6 @@ def _retry(notification):
 
 @task()
 def erase_expired_requests():
-    from .privacy import erase_expired
-
     report = erase_expired()
     return {"erased": len(report.erased), "flagged": len(report.flagged)}
 

@@ -1,14 +1,18 @@
 """Give each organisation its editors' and coordinators' groups.
 
 An organisation's page subtree and its own collection are its editors'
-permission boundary; this is ordinary Wagtail permission data, so no custom
-permission policy is needed.
+permission boundary; this is ordinary Wagtail permission data, so pages,
+images and documents need no custom permission policy. Rows that belong to an
+organisation outside its subtree (match requests, tool experiences) are kept
+to the people of these groups by ``ownership.OrganisationScope``.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from .models import OrganisationAccess
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 EDITOR_COLLECTION_PERMISSIONS = (
@@ -35,7 +39,6 @@ def _permission(app_label, codename):
 @transaction.atomic
 def grant_organisation_access(organisation):
     """Create the groups and collection of a new organisation (idempotent)."""
-    from .models import OrganisationAccess
 
     existing = OrganisationAccess.objects.filter(organisation=organisation).first()
     if existing:

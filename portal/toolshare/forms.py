@@ -8,10 +8,9 @@ class ToolUsageForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import ToolPage
-
         organisations = EXPERIENCES.organisations(self.for_user).order_by("title")
         self.fields["organisation"].queryset = organisations
         if organisations.count() == 1 and not self.instance.pk:
             self.fields["organisation"].initial = organisations.get().pk
-        self.fields["tool"].queryset = ToolPage.objects.live().order_by("title")
+        # The tool field's own queryset: this form is the models' base form class.
+        self.fields["tool"].queryset = self.fields["tool"].queryset.live().order_by("title")

@@ -3,10 +3,10 @@
 Starts a local SMTP sink (aiosmtpd, a little slow so mail queues up), gunicorn
 with production settings and a real ``db_worker`` against your own PostgreSQL
 database, posts N offers (the intake benchmark's clients, every tenth one
-double-clicked), kills the worker with -9 once a quarter of the receipts have
-arrived and starts a fresh one at once, as a process supervisor would. The
-fresh worker takes the killed one's task up once it is older than twice
-TASK_TIME_LIMIT_SECONDS. Prints requests sent / acknowledged / stored / mails
+double-clicked), kills the worker with -9 while the sink holds the connection
+of the message after the first quarter, and starts a fresh one at once, as a
+process supervisor would. The fresh worker takes the killed one's task up once
+it is older than twice TASK_TIME_LIMIT_SECONDS. Prints requests sent / acknowledged / stored / mails
 delivered / lost / duplicated / 500s, and how long the last mail took after
 the kill.
 
@@ -40,10 +40,19 @@ from intake_benchmark import (
 
 
 class Sink:
-    def __init__(self, delay):
-        self.delay, self.message_ids, self.lock = delay, [], threading.Lock()
+    """Takes each message after ``delay``; holds message number ``hold_at`` until
+    released, and then refuses it, so the worker is killed in the middle of a send."""
+
+    def __init__(self, delay, hold_at):
+        self.delay, self.hold_at, self.message_ids, self.lock = delay, hold_at, [], threading.Lock()
+        self.holding, self.release = threading.Event(), threading.Event()
 
     async def handle_DATA(self, server, session, envelope):
+        if len(self.received()) == self.hold_at and not self.holding.is_set():
+            self.holding.set()
+            while not self.release.is_set():
+                await asyncio.sleep(0.05)
+            return "451 4.3.0 Try again later"
         await asyncio.sleep(self.delay)
         with self.lock:
             self.message_ids.append(email.message_from_bytes(envelope.content)["Message-ID"])
@@ -91,7 +100,7 @@ def main():
         raise SystemExit("keep it bounded: 1-5000 requests")
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("set DATABASE_URL to your own PostgreSQL database")
-    sink = Sink(args.smtp_delay)
+    sink = Sink(args.smtp_delay, hold_at=args.requests // 4)
     smtp = Controller(sink, hostname="127.0.0.1", port=free_port())
     smtp.start()
     os.environ.update(ENVIRONMENT, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(smtp.port),
@@ -110,9 +119,10 @@ def main():
                           jobs, results, time.monotonic() + 600) for _ in range(args.clients)]
         for client in clients:
             client.start()
-        wait_until(lambda: len(sink.received()) >= args.requests // 4, 300)
+        sink.holding.wait(300)
         worker.send_signal(signal.SIGKILL)
         worker.wait()
+        sink.release.set()
         killed_at, received_at_kill = time.monotonic(), len(sink.received())
         worker = start_worker()
         for client in clients:

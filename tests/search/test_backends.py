@@ -1,4 +1,4 @@
-"""Backend configuration: Danish on PostgreSQL, Elasticsearch when SEARCH_URL is set.
+"""Backend configuration: Danish on both databases, Elasticsearch when SEARCH_URL is set.
 
 No Elasticsearch server can run where these tests run; the Elasticsearch tests
 check what can be checked without one (the settings, the backend they build,
@@ -10,18 +10,12 @@ import os
 from unittest import mock
 
 import pytest
-from django.db import connection
 from django.test import override_settings
 from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 
 from tests.factories import StandardPageFactory
-
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Danish stemming is PostgreSQL's text-search configuration; SQLite FTS has none",
-)
 
 
 def settings_with(**environ):
@@ -38,13 +32,15 @@ def search_url_settings():
     settings_with()
 
 
-def test_without_search_url_the_database_backend_uses_danish():
-    from portal.settings import base
-
-    assert base.WAGTAILSEARCH_BACKENDS["default"] == {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "danish",
-    }
+def test_without_search_url_postgresql_searches_with_its_danish_configuration():
+    settings = settings_with(DATABASE_URL="postgres://bindeled@db.example.org/bindeled")
+    try:
+        assert settings.WAGTAILSEARCH_BACKENDS["default"] == {
+            "BACKEND": "wagtail.search.backends.database",
+            "SEARCH_CONFIG": "danish",
+        }
+    finally:
+        settings_with()
 
 
 def test_search_url_gives_elasticsearch_9_with_a_danish_analyser(search_url_settings):
@@ -74,8 +70,6 @@ def test_every_page_type_has_an_elasticsearch_mapping(search_url_settings):
             assert backend.get_index_for_model(model).name == "bindeled_wagtailcore_page"
 
 
-@pytest.mark.postgres
-@postgres_only
 @pytest.mark.django_db
 def test_danish_stemming_frivillige_finds_frivillig(client, home):
     StandardPageFactory(parent=home, title="Bliv frivillig", intro="")
@@ -88,8 +82,6 @@ def test_danish_stemming_frivillige_finds_frivillig(client, home):
     assert [result["page"].title for result in aeldre] == ["Ældres hverdag"]
 
 
-@pytest.mark.postgres
-@postgres_only
 @pytest.mark.django_db
 def test_danish_stop_words_do_not_narrow_the_search(client, home):
     StandardPageFactory(parent=home, title="It-hjælp til ældre borgere", intro="")

@@ -107,3 +107,23 @@ def test_directory_lists_published_organisations(client, organisation_index):
     body = client.get("/organisationer/").content.decode()
     assert "Synlig forening" in body
     assert "Kladde" not in body
+
+
+def test_each_role_keeps_the_organisations_whose_group_the_person_is_in(
+    organisation, organisation_index, django_user_model
+):
+    from portal.organisations.ownership import COORDINATORS, EDITORS, OrganisationScope
+
+    other = OrganisationPageFactory(parent=organisation_index, title="Anden forening")
+    person = UserFactory()
+    person.groups.add(organisation.access.editors, other.access.coordinators)
+    editors, coordinators = OrganisationScope(EDITORS), OrganisationScope(COORDINATORS)
+
+    assert [o.pk for o in editors.organisations(person)] == [organisation.pk]
+    assert [o.pk for o in coordinators.organisations(person)] == [other.pk]
+    superuser = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
+    assert set(editors.organisations(superuser)) == {organisation, other}
+    person.is_active = False
+    assert not editors.organisations(person).exists()
+    with pytest.raises(ValueError):
+        OrganisationScope("members")

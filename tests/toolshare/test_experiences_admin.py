@@ -72,6 +72,18 @@ def test_a_superuser_sees_every_experience(admin_client, setting):
     assert f"{INDEX}edit/{setting['foreign'].pk}/" in body
 
 
+def test_a_moderator_given_the_model_permission_keeps_every_experience(client, setting):
+    moderator = UserFactory(username="moderator")
+    moderator.user_permissions.add(*Permission.objects.filter(
+        codename__in=["access_admin", "change_toolusage"]
+    ))
+    client.force_login(moderator)
+    body = client.get(INDEX).content.decode()
+    assert f"{INDEX}edit/{setting['own'].pk}/" in body
+    assert f"{INDEX}edit/{setting['foreign'].pk}/" in body
+    assert client.get(f"{INDEX}edit/{setting['foreign'].pk}/").status_code == 200
+
+
 def test_people_who_edit_no_organisation_get_no_access(client, setting):
     response = client.get(INDEX)
     assert response.status_code == 302

@@ -154,3 +154,13 @@ def test_an_editor_who_chose_an_app_is_asked_for_its_code(client, editor, clock)
     assert client.get("/admin/")["Location"] == f"{VERIFY_URL}?next=/admin/"
     assert client.post(VERIFY_URL, {"code": code_for(SECRET)}).status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_someone_without_their_phone_can_sign_out_from_the_code_page(client, coordinator):
+    install_known_app(coordinator, SECRET)
+    sign_in(client, "koordinator")
+
+    page = client.get(VERIFY_URL).content.decode()
+    assert '<form method="post" action="/admin/logout/">' in page
+    assert client.post("/admin/logout/").status_code == 302
+    assert "_auth_user_id" not in client.session

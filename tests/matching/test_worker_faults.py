@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -21,6 +22,8 @@ from django.conf import settings as django_settings
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -145,3 +148,43 @@ def test_a_receipt_queued_after_200_listing_changes_is_sent_first(
     assert list(finished) == [(deliver_notifications.module_path, TaskResultStatus.SUCCESSFUL),
                               (build_facet_index.module_path, TaskResultStatus.SUCCESSFUL)]
     assert [message.to for message in mail.outbox] == [["aase@example.org"]]
+
+
+@task()
+def sleep_past_the_time_limit():
+    time.sleep(30)
+
+
+@pytest.mark.django_db
+def test_a_task_running_past_the_time_limit_is_stopped_and_marked_failed(settings):
+    settings.TASKS = DATABASE_TASKS
+    settings.TASK_TIME_LIMIT_SECONDS = 1
+    queued = sleep_past_the_time_limit.enqueue()
+
+    run_worker_batch()
+
+    stopped = DBTaskResult.objects.get(pk=queued.id)
+    assert stopped.status == TaskResultStatus.FAILED
+    assert stopped.exception_class_path.endswith(".TaskOverran")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("seconds_ago", "runs_again"), [(121, True), (90, False)])
+def test_a_task_left_running_by_a_dead_worker_runs_again_after_twice_the_limit(
+    client, opportunity, settings, seconds_ago, runs_again
+):
+    settings.TASKS = DATABASE_TASKS
+    settings.TASK_TIME_LIMIT_SECONDS = 60
+    client.post(reverse("matching:offer", args=[opportunity.pk]), offer_data())
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING, worker_ids=["dead"],
+                                started_at=timezone.now() - timedelta(seconds=seconds_ago))
+
+    run_worker_batch()
+
+    task_result = DBTaskResult.objects.get()
+    if runs_again:
+        assert (task_result.status, len(task_result.worker_ids)) == (TaskResultStatus.SUCCESSFUL, 2)
+        assert [message.to for message in mail.outbox] == [["aase@example.org"]]
+    else:  # it may still be running on a live worker: not run twice
+        assert task_result.status == TaskResultStatus.RUNNING
+        assert mail.outbox == []

@@ -222,6 +222,7 @@ def test_a_pending_mail_with_a_retry_queued_is_not_stuck(stuck, settings):
     assert not stuck_notifications().exists()
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker commits
 def test_the_worker_sends_a_stuck_mail_without_anyone_asking(stuck, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     run_worker_batch()

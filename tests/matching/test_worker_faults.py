@@ -131,7 +131,7 @@ def test_mail_of_a_worker_killed_mid_send_is_delivered_once_by_the_next_worker(
     assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker commits
 def test_a_receipt_queued_after_200_listing_changes_is_sent_first(
     client, opportunity, settings
 ):
@@ -155,7 +155,7 @@ def sleep_past_the_time_limit():
     time.sleep(30)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker commits
 def test_a_task_running_past_the_time_limit_is_stopped_and_marked_failed(settings):
     settings.TASKS = DATABASE_TASKS
     settings.TASK_TIME_LIMIT_SECONDS = 1
@@ -168,7 +168,7 @@ def test_a_task_running_past_the_time_limit_is_stopped_and_marked_failed(setting
     assert stopped.exception_class_path.endswith(".TaskOverran")
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker commits
 @pytest.mark.parametrize(("seconds_ago", "runs_again"), [(121, True), (90, False)])
 def test_a_task_left_running_by_a_dead_worker_runs_again_after_twice_the_limit(
     client, opportunity, settings, seconds_ago, runs_again

@@ -19,7 +19,8 @@ from portal.worker.search_backend import retry_indexing
 from tests.factories import StandardPageFactory
 from tests.worker import run_worker_batch
 
-pytestmark = pytest.mark.django_db
+# The worker commits, as it does in production.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 ATTEMPTS = 3
 
 

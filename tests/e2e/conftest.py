@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -56,6 +57,11 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # While the loop runs, Django keeps this thread's connections apart
+        # (asgiref's Local acts per context in a thread with a running loop):
+        # the one the browser tests used must be closed now, or it outlives
+        # the test database, which PostgreSQL then refuses to drop.
+        connections.close_all()
 
 
 @pytest.fixture

@@ -179,5 +179,7 @@ def test_listing_queries_do_not_grow_with_what_is_stored(
         add_partner(case, organisation, PartnerRole.LEAD)
     many, _ = queries_for(client, url)
     assert many == few
-    with django_assert_max_num_queries(25):
+    # The text search is one query of ids, inside a savepoint with its own time
+    # limit (set and reset on PostgreSQL).
+    with django_assert_max_num_queries(30):
         client.get(url)

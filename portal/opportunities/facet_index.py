@@ -22,6 +22,7 @@ index for the next request that asks the same (``FacetIndex.bits_where``).
 
 import re
 import threading
+import time
 import uuid
 from array import array
 from collections import OrderedDict, defaultdict
@@ -45,6 +46,9 @@ SKIP_CHUNK = 4096
 # Answers for free text and dates kept with each index: at 100,000 open
 # opportunities each is at most 12.5 kB.
 KEPT_CONDITIONS = 200
+# While the cache is unreachable there is no version to share: each process
+# builds its own index again this often, and at once after a change it made.
+UNSHARED_INDEX_SECONDS = 60
 _kept_lock = threading.Lock()
 
 _local = {}
@@ -60,6 +64,8 @@ def listing_version():
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
+    if version is None:  # the cache is unreachable (``portal.core.cache``)
+        return f"unshared-{int(time.monotonic() // UNSHARED_INDEX_SECONDS)}"
     return version
 
 
@@ -67,6 +73,7 @@ def listing_changed(**kwargs):
     """Retire the facet index: an opportunity, its taxonomies or its shifts changed."""
     version = uuid.uuid4().hex
     cache.set(VERSION_KEY, version, timeout=None)
+    _local.clear()
     return version
 
 

@@ -170,3 +170,18 @@ def test_load_demo_runs_with_redis_stopped(client, shared_cache, redis_server):
 
     for url in ("/", "/frivilligopgaver/", "/erfaringer/", "/organisationer/"):
         assert client.get(url).status_code == 200, url
+
+
+def test_an_opportunity_published_while_redis_is_down_is_listed(
+    client, shared_cache, redis_server, site, organisation, django_capture_on_commit_callbacks
+):
+    assert client.get("/frivilligopgaver/").context["result_count"] == 1
+    redis_server.stop()
+    assert client.get("/frivilligopgaver/").context["result_count"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        make_opportunity(organisation, title="Spiseven til Erik")
+
+    response = client.get("/frivilligopgaver/")
+
+    assert response.status_code == 200
+    assert response.context["result_count"] == 2

@@ -1,5 +1,8 @@
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
-from .base import DATABASES, REDIS_URL
+from .base import DATABASES, REDIS_URL, redis_cache
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-bindeled"
@@ -8,6 +11,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif os.environ.get("PYTEST_XDIST_WORKER"):
+    # Each test process empties the cache between tests: parallel ones (gw0,
+    # gw1, …) each get a Redis database of their own, after the one named.
+    url = urlsplit(REDIS_URL)
+    database = int(url.path.strip("/") or 0) + int(os.environ["PYTEST_XDIST_WORKER"][2:])
+    CACHES = {"default": redis_cache(urlunsplit(url._replace(path=f"/{database}")))}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -65,14 +65,13 @@ def test_every_listing_searches_the_indexed_text_not_only_titles(client, hub, li
 SEARCH_SYNTAX = ['"', '"vågetjeneste', "våge*", "NEAR(a b)", "title:x", "(", "-", "a AND OR"]
 
 
-@pytest.mark.parametrize("query", SEARCH_SYNTAX)
 @pytest.mark.parametrize(
     "address", [*LISTINGS, "/frivilligopgaver/rss/", "/frivilligopgaver/kalender/"]
 )
-def test_search_syntax_in_the_free_text_is_read_as_words(client, hub, address, query):
-    response = client.get(address, {"q": query})
+def test_search_syntax_in_the_free_text_is_read_as_words(client, hub, address):
+    answers = {query: client.get(address, {"q": query}).status_code for query in SEARCH_SYNTAX}
 
-    assert response.status_code == 200
+    assert answers == dict.fromkeys(SEARCH_SYNTAX, 200)
 
 
 @pytest.fixture

@@ -73,8 +73,13 @@ def listing_changed(**kwargs):
     """Retire the facet index: an opportunity, its taxonomies or its shifts changed."""
     version = uuid.uuid4().hex
     cache.set(VERSION_KEY, version, timeout=None)
-    _local.clear()
+    forget_local_index()
     return version
+
+
+def forget_local_index():
+    """Let go of this process's copy; the next request takes the shared one or builds it."""
+    _local.clear()
 
 
 @dataclass

@@ -98,7 +98,7 @@ def test_every_count_is_the_number_of_results_that_choice_gives(random_catalogue
 
 def test_other_processes_take_the_index_from_the_cache(client, random_catalogue):
     client.get("/frivilligopgaver/")
-    facets._local.clear()  # what another worker holds: nothing yet
+    facets.forget_local_index()  # what another worker holds: nothing yet
     with CaptureQueriesContext(connection) as captured:
         client.get("/frivilligopgaver/?type=regular")
     assert not [query for query in captured if "UNION" in query["sql"]]
@@ -128,7 +128,7 @@ def test_a_published_change_has_the_worker_build_the_next_index_before_the_next_
         page.save_revision().publish()
     queued = DBTaskResult.objects.filter(task_path=build_facet_index.module_path).last()
     build_facet_index.call(*queued.args_kwargs["args"])  # as the worker would
-    facets._local.clear()  # a web process that has not seen the listing since
+    facets.forget_local_index()  # a web process that has not seen the listing since
     with CaptureQueriesContext(connection) as captured:
         response = client.get("/frivilligopgaver/")
     assert not [query for query in captured if "UNION" in query["sql"]]
@@ -139,7 +139,7 @@ def test_without_a_worker_a_change_builds_nothing_until_a_visitor_asks(
     client, random_catalogue, organisation, django_capture_on_commit_callbacks
 ):
     page = OpportunityPageFactory(parent=organisation, title="Ny opgave", live=False)
-    facets._local.clear()
+    facets.forget_local_index()
     with CaptureQueriesContext(connection) as captured:
         with django_capture_on_commit_callbacks(execute=True):
             page.save_revision().publish()
@@ -169,7 +169,7 @@ def test_the_page_is_the_one_the_filters_and_the_sort_order_give(
 
 def test_a_deep_page_of_bits_is_found_past_many_chunks():
     index = facets.FacetIndex(ids=array("q", range(100, 20_100)))
-    every_third = facets._bits(range(0, 20_000, 3))
+    every_third = index.bits_of(range(100, 20_100, 3))
     expected = [100 + number for number in range(0, 20_000, 3)][1500:1520]
     assert index.ids_at(every_third, 1500, 1520) == expected
     assert index.ids_at(every_third, 6660) == [100 + 19_980, 100 + 19_983, 100 + 19_986,

@@ -51,6 +51,17 @@ def test_a_status_only_in_a_draft_does_not_unlist(organisation):
     assert stored(page)["listed"] is False
 
 
+@pytest.fixture
+def shift_begun(organisation, monkeypatch):
+    """An opportunity whose saved next shift began a day ago; ``(page, its next shift)``."""
+    page = OpportunityPageFactory(parent=organisation, commitment="ad_hoc")
+    now = timezone.now()
+    ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=1))
+    later = ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=3))
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(days=2))
+    return page, later
+
+
 def opportunity_writes(captured):
     table = OpportunityPage._meta.db_table
     return [query["sql"] for query in captured
@@ -85,25 +96,15 @@ def test_a_new_draft_never_published_is_not_listed_nor_retires_the_listing(
     assert stored(draft)["listed"] is False
 
 
-def test_sorting_by_next_shift_writes_nothing(client, opportunity_index, organisation,
-                                               monkeypatch):
-    page = OpportunityPageFactory(parent=organisation, commitment="ad_hoc")
-    now = timezone.now()
-    ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=1))
-    ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=3))
-    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(days=2))
+def test_sorting_by_next_shift_writes_nothing(client, opportunity_index, shift_begun):
     with CaptureQueriesContext(connection) as captured:
         response = client.get("/frivilligopgaver/?sorter=naeste-vagt")
     assert response.status_code == 200
     assert not [q for q in captured if q["sql"].startswith(("UPDATE", "INSERT", "DELETE"))]
 
 
-def test_the_housekeeping_command_moves_on_begun_shifts(organisation, monkeypatch):
-    page = OpportunityPageFactory(parent=organisation, commitment="ad_hoc")
-    now = timezone.now()
-    ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=1))
-    later = ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=3))
-    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(days=2))
+def test_the_housekeeping_command_moves_on_begun_shifts(shift_begun):
+    page, later = shift_begun
     call_command("move_on_begun_shifts", stdout=io.StringIO())
     assert stored(page)["saved_next_shift_at"] == later.starts_at
 
@@ -139,12 +140,8 @@ def test_shift_create_edit_and_delete_keep_the_next_shift(organisation):
     assert stored(page)["saved_next_shift_at"] is None
 
 
-def test_the_next_shift_moves_on_when_one_begins_without_a_save(organisation, monkeypatch):
-    page = OpportunityPageFactory(parent=organisation, commitment="ad_hoc")
-    now = timezone.now()
-    ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=1))
-    later = ShiftFactory(opportunity=page, starts_at=now + datetime.timedelta(days=3))
-    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(days=2))
+def test_the_next_shift_moves_on_when_one_begins_without_a_save(shift_begun):
+    page, later = shift_begun
     annotated = OpportunityPage.objects.with_next_shift().get(pk=page.pk)
     assert annotated.next_shift_at == later.starts_at
 

@@ -14,8 +14,11 @@ def search_table_unavailable(settings):
 
     On PostgreSQL another session holds a lock on the index table, so every
     search waits until the statement time limit (lowered here) cancels it, as
-    behind a long migration or a stuck transaction. On SQLite, which has no
-    such limit, the FTS table is renamed away inside the test's transaction.
+    behind a long migration or a stuck transaction. That session waits for
+    every open transaction that wrote to the table, so a test using this on
+    PostgreSQL must commit its data (``django_db(transaction=True, ...)``). On
+    SQLite, which has no such limit, the FTS table is renamed away inside the
+    test's transaction.
     """
     table = get_app_config().get_model("IndexEntry")._meta.db_table
     if connection.vendor != "postgresql":
@@ -29,20 +32,25 @@ def search_table_unavailable(settings):
         return
     settings.SEARCH_DATABASE_TIMEOUT_MS = 200
     locked, release = threading.Event(), threading.Event()
-    params = connection.get_connection_params()
+    other = psycopg.connect(**connection.get_connection_params())
 
     def hold_lock():
-        with psycopg.connect(**params) as other:
+        try:
             other.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
-            locked.set()
-            release.wait(60)
+        except psycopg.errors.QueryCanceled:
+            return
+        locked.set()
+        release.wait(60)
+        other.rollback()
 
     holder = threading.Thread(target=hold_lock)
     holder.start()
     try:
         if not locked.wait(10):
-            raise RuntimeError("could not lock the search index table")
+            other.cancel()
+            raise RuntimeError("could not lock the search index table: is data uncommitted?")
         yield
     finally:
         release.set()
         holder.join()
+        other.close()

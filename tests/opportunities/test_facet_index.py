@@ -213,6 +213,7 @@ def test_free_text_is_asked_once_for_its_pages_and_other_filters(
     assert client.get("/frivilligopgaver/?q=tøjbanken").context["result_count"] == 2
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the lock waits for writes
 def test_a_substring_match_standing_in_for_a_failed_search_is_not_kept(
     client, random_catalogue, organisation, settings
 ):

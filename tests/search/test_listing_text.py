@@ -80,6 +80,8 @@ def search_unavailable(settings):
         yield
 
 
+# The lock waits for uncommitted writes to the index: these tests commit theirs.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("listing", LISTINGS)
 def test_a_search_that_fails_falls_back_to_titles_and_summaries_and_says_so(
     client, hub, search_unavailable, listing
@@ -91,12 +93,14 @@ def test_a_search_that_fails_falls_back_to_titles_and_summaries_and_says_so(
     assert titles(response) == ({"Lektiecafé"} if listing == "/frivilligopgaver/" else set())
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("feed", ["/frivilligopgaver/rss/", "/frivilligopgaver/kalender/"])
 def test_the_listing_feeds_answer_while_the_search_fails(client, hub, search_unavailable,
                                                           feed):
     assert client.get(feed, {"q": "vågetjeneste"}).status_code == 200
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_site_search_says_it_is_unavailable_while_the_search_fails(
     client, hub, search_unavailable
 ):

@@ -140,6 +140,8 @@ class TextCondition:
     listing still answers, and says it searched less.
     """
 
+    ids = None  # the matching ids, when the backend answered
+
     def __init__(self, model, raw, fallback_fields=("title",)):
         self.query = backend_query(raw)
         self.exact = True
@@ -151,6 +153,7 @@ class TextCondition:
             self.exact = False
             self.condition = _substring_condition(self.query, fallback_fields)
         else:
+            self.ids = ids
             self.condition = Q(pk__in=ids_parameter(ids))
 
 

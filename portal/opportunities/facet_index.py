@@ -248,6 +248,9 @@ def facet_counts(filterset, base, index=None):
         key = tuple((name, str(filterset.values[name])) for name in rest)
 
         def ids():
+            if rest == ["q"] and filterset.text_search.ids is not None:
+                # The search's own ids: the index leaves out those not open.
+                return filterset.text_search.ids
             conditions = [filterset.condition(name) for name in rest]
             return base.order_by().filter(*conditions).values_list("pk", flat=True)
 

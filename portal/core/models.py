@@ -1,5 +1,6 @@
 """Taxonomies shared by every content type, and the portal's site settings."""
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -96,12 +97,21 @@ class PortalSettings(BaseGenericSetting):
         related_name="+", verbose_name=_("tilgængelighedserklæring"),
     )
     contact_email = models.EmailField(_("kontakt-e-mail"), blank=True)
+    overdue_after_days = models.PositiveSmallIntegerField(
+        _("dage før en henvendelse er forsinket"), default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "En ny henvendelse, som ingen har svaret på i så mange dage, "
+            "vises som forsinket for koordinatorerne."
+        ),
+    )
 
     panels = [
         FieldPanel("about_page"),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
         FieldPanel("contact_email"),
+        FieldPanel("overdue_after_days"),
     ]
 
     class Meta:

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.models import PortalSettings
 from portal.organisations.ownership import COORDINATORS, OrganisationScope
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code read aloud on the phone cannot be misheard.
@@ -67,8 +68,9 @@ class MatchRequestQuerySet(models.QuerySet):
         return COORDINATED.narrow(self, user)
 
     def overdue(self):
-        """New requests nobody has looked at for three days."""
-        return self.filter(status=Status.NEW, created_at__lt=timezone.now() - timedelta(days=3))
+        """New requests nobody has looked at for the days the portal settings allow."""
+        days = PortalSettings.load().overdue_after_days
+        return self.filter(status=Status.NEW, created_at__lt=timezone.now() - timedelta(days=days))
 
 
 # Coordinators keep their organisations' requests; superusers keep every request.

@@ -1,9 +1,14 @@
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import COMMENTS_RELATION_NAME, Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import PortalSettings
+from .models import Activity, Municipality, PortalSettings, Region, TargetGroup, Theme
+from .page_cache import start_new_generation
 
 FOOTER_FRAGMENT = "site_footer"
 
@@ -11,3 +16,41 @@ FOOTER_FRAGMENT = "site_footer"
 @receiver(post_save, sender=PortalSettings)
 def refresh_footer(sender, **kwargs):
     cache.delete(make_template_fragment_key(FOOTER_FRAGMENT))
+
+
+# --- What retires the kept public pages (portal/core/page_cache.py) ----------
+# What Wagtail writes when an editor saves a draft or locks a page: no visitor sees it.
+PAGE_BOOKKEEPING = frozenset({
+    COMMENTS_RELATION_NAME, "latest_revision_created_at", "draft_title", "latest_revision",
+    "has_unpublished_changes", "locked", "locked_at", "locked_by", "numchild",
+})
+
+
+def _page_saved(sender, instance, update_fields=None, **kwargs):
+    if not isinstance(instance, Page) or not instance.live:
+        return
+    if update_fields is not None and set(update_fields) <= PAGE_BOOKKEEPING:
+        return
+    start_new_generation()
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        start_new_generation()
+
+
+def _page_relation_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.live:
+        start_new_generation()
+
+
+post_save.connect(_page_saved, dispatch_uid="pagecache-page-save")
+post_delete.connect(_page_deleted, dispatch_uid="pagecache-page-delete")
+m2m_changed.connect(_page_relation_changed, dispatch_uid="pagecache-page-m2m")
+for _signal in (page_published, page_unpublished, post_page_move):
+    _signal.connect(start_new_generation, dispatch_uid=f"pagecache-{_signal}")
+for _model in (Region, Municipality, TargetGroup, Activity, Theme, PortalSettings,
+               Redirect, SearchPromotion):
+    for _signal in (post_save, post_delete):
+        _signal.connect(start_new_generation, sender=_model,
+                        dispatch_uid=f"pagecache-{_signal}-{_model.__name__}")

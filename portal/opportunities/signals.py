@@ -7,10 +7,11 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.core.models import Activity, Municipality, Region, TargetGroup
+from portal.core.page_cache import start_new_generation
 
 from .facet_index import listing_changed
 from .filters import clear_taxonomy_choices
-from .models import OpportunityPage, Shift
+from .models import OpportunityPage, Shift, ShiftBooking
 from .models.pages import changes_public_view
 from .tasks import announce_listing_change
 
@@ -36,6 +37,11 @@ for signal in (post_delete, page_published, page_unpublished):
     signal.connect(_after_commit, sender=OpportunityPage, dispatch_uid=f"opps-{signal}-page")
 for signal in (post_save, post_delete):
     signal.connect(_after_commit, sender=Shift, dispatch_uid=f"opps-{signal}-shift")
+# A shift changed or a place taken changes the free places the kept pages show.
+for model in (Shift, ShiftBooking):
+    for signal in (post_save, post_delete):
+        signal.connect(start_new_generation, sender=model,
+                       dispatch_uid=f"pagecache-{signal}-{model.__name__}")
 for field in ("municipalities", "activities", "target_groups"):
     m2m_changed.connect(_after_commit, sender=getattr(OpportunityPage, field).through,
                         dispatch_uid=f"opps-m2m-{field}")

@@ -70,6 +70,10 @@ TASK_TIME_LIMIT_SECONDS = env_int("TASK_TIME_LIMIT_SECONDS", 120)
 # Attempts to bring a changed page into Elasticsearch before it is reported as failed.
 SEARCH_INDEX_ATTEMPTS = env_int("SEARCH_INDEX_ATTEMPTS", 6)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# How long a public page is kept whole in the shared cache (0: not at all).
+# Changes retire kept pages at once; this bounds what only time changes
+# (a shift that has begun).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Staff sign-in: wrong passwords allowed per username and client address, then a pause.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15)
@@ -121,9 +125,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for every response that leaves, kept pages included.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Kept public pages answer here (portal/core/page_cache.py); below it pages
+    # are compressed, so they are kept compressed, once per encoding.
+    "portal.core.page_cache.PageCacheMiddleware",
+    "portal.core.compression.CompressionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -24,6 +24,9 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Tests read each response's context and change data behind the signals' back;
+# the page cache's own tests turn it on (tests/core/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

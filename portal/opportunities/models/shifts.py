@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from portal.core.page_cache import start_new_generation
+
 
 class ShiftFull(Exception):
     """The shift cannot take another sign-up: every place is taken, or it has begun."""
@@ -83,10 +85,17 @@ class Shift(models.Model):
             return ShiftBooking.objects.create(shift=shift, reference=reference)
 
     def release(self, reference):
-        """Give back the places ``reference`` holds; returns how many were released."""
-        return self.bookings.filter(reference=reference, released_at__isnull=True).update(
+        """Give back the places ``reference`` holds; returns how many were released.
+
+        An update sends no signal, so the kept pages showing the free places
+        are retired here.
+        """
+        released = self.bookings.filter(reference=reference, released_at__isnull=True).update(
             released_at=timezone.now()
         )
+        if released:
+            start_new_generation()
+        return released
 
 
 class ShiftBooking(models.Model):

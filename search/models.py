@@ -26,17 +26,17 @@ class ZeroResultQuery(models.Model):
         return self.query_string
 
     @classmethod
-    def record(cls, query_string):
+    def record(cls, query_string, times=1):
         query_string = normalise_query_string(query_string)
         now = timezone.now()
         existing = cls.objects.filter(query_string=query_string)
-        if existing.update(count=F("count") + 1, last_seen=now):
+        if existing.update(count=F("count") + times, last_seen=now):
             return
         try:
             with transaction.atomic():
-                cls.objects.create(query_string=query_string, count=1, last_seen=now)
+                cls.objects.create(query_string=query_string, count=times, last_seen=now)
         except IntegrityError:
-            # Another request recorded the same query first.
+            # Another process recorded the same query first.
             cls.objects.filter(query_string=query_string).update(
-                count=F("count") + 1, last_seen=now
+                count=F("count") + times, last_seen=now
             )

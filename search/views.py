@@ -8,15 +8,14 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import number_format
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.core.text_search import clean_query, query_terms, run_safely
 from portal.organisations.models import owners_of
 
-from . import facets
-from .models import ZeroResultQuery
+from . import facets, stats
 from .ranking import rank
 
 RESULTS_PER_PAGE = 20
@@ -149,9 +148,8 @@ def search(request):
     _link_facets(found["facets"], query, selection)
     context.update(found, promotions=promotions if found["page_obj"].number == 1 else [])
     if found["page_obj"].number == 1 and is_recordable(query):
-        Query.get(query).add_hit()
-        if not found["total"] and not promotions and not selection:
-            ZeroResultQuery.record(query)
+        # Counted in the cache; written later, never while the visitor waits (stats.py).
+        stats.record(query, found_nothing=not (found["total"] or promotions or selection))
     return TemplateResponse(request, "search/search.html", context)
 
 

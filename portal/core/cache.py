@@ -19,12 +19,14 @@ whole cache cleared if there were too many to remember.
 import logging
 import threading
 import time
+import uuid
 from urllib.parse import urlsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
@@ -212,3 +214,33 @@ class ResilientRedisCache(RedisCache):
             return self._reach(super().clear, writes=None)
         except CacheUnavailable:
             return False
+
+    def tally(self, name, field, amount=1):
+        """Add ``amount`` to ``field`` of the counter set ``name`` (a Redis hash).
+
+        ``CacheUnavailable`` when the server cannot be reached, as for ``incr``.
+        """
+        key = self.make_key(name)
+        return self._reach(lambda: self._cache.get_client(key, write=True)
+                           .hincrby(key, field, amount))
+
+    def take_tally(self, name):
+        """The counter set ``name`` as ``{field: count}``, emptied as it is read.
+
+        Renamed first, so counts added meanwhile go to a fresh set and none is
+        lost or read twice. ``CacheUnavailable`` when the server cannot be reached.
+        """
+        key = self.make_key(name)
+        taken = f"{key}:taken:{uuid.uuid4().hex}"
+
+        def take():
+            client = self._cache.get_client(key, write=True)
+            try:
+                client.rename(key, taken)
+            except ResponseError:  # no such key: nothing counted since the last time
+                return {}
+            counts = client.hgetall(taken)
+            client.delete(taken)
+            return {field.decode(): int(count) for field, count in counts.items()}
+
+        return self._reach(take)

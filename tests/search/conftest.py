@@ -1,7 +1,14 @@
 import pytest
 
 from portal.core.models import Municipality, Theme
+from search.stats import local_tally
 from tests.factories import OrganisationPageFactory, StandardPageFactory
+
+
+@pytest.fixture(autouse=True)
+def no_counts_from_other_tests():
+    """Searches counted in this process's memory by earlier tests are not this test's."""
+    local_tally.take()
 
 
 @pytest.fixture

@@ -60,6 +60,14 @@ class OrganisationPage(Page):
     )
     contact_email = models.EmailField(_("offentlig e-mail"), blank=True)
     contact_phone = models.CharField(_("offentligt telefonnummer"), max_length=30, blank=True)
+    publishes_opportunities_directly = models.BooleanField(
+        _("må selv udgive frivilligopgaver"), default=False,
+        help_text=_(
+            "Organisationens redaktører udgiver deres frivilligopgaver uden at vente på "
+            "Redaktionens godkendelse. Cases, vejledninger og værktøjer godkendes stadig. "
+            "Kun Redaktionen kan ændre det."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -80,6 +88,11 @@ class OrganisationPage(Page):
             ],
             heading=_("Kontakt"),
         ),
+        # Shown to, and accepted from, moderators only: the form leaves the field out
+        # for anyone without the permission, so an editor's POST cannot set it.
+        FieldPanel(
+            "publishes_opportunities_directly", permission="organisations.trust_organisation"
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -95,6 +108,9 @@ class OrganisationPage(Page):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
+        permissions = [
+            ("trust_organisation", _("Kan lade en organisation selv udgive frivilligopgaver")),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

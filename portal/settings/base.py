@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "portal.opportunities",
     "portal.cases",
     "portal.toolshare",
+    "portal.editorial",
     "portal.matching",
     "search",
     "portal.accounts",
@@ -363,6 +364,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.images.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Publishing an approved page; lets a trusted organisation's opportunity through.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.editorial.finish.publish_approved"
 # Avatars from gravatar.com would tell a third party which staff use the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_RETENTION_DAYS

@@ -19,6 +19,7 @@ LAYERS = {
     "portal.toolshare": 2,
     "portal.cases": 3,
     "portal.home": 4,
+    "portal.editorial": 4,
     "portal.matching": 5,
     "search": 5,
     "portal.accounts": 6,

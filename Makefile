@@ -57,7 +57,8 @@ lint: install-dev
 # Production-style server: set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (see README).
 serve: install
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py collectstatic --noinput
-	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers 3
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py warm_facet_index
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn portal.wsgi -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers 3
 
 worker: install
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py db_worker

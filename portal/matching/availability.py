@@ -4,12 +4,20 @@ Matching reads the opportunities app; never the other way round. Every call
 into it sits here, so the forms and views ask one place what is open.
 """
 
+from django.dispatch import Signal
+from django.utils import timezone
+
 from portal.opportunities.models import OpportunityPage, Shift, ShiftBooking, ShiftFull
 from portal.organisations.models import OrganisationPage
 
-__all__ = ["ShiftFull", "book_shifts", "is_open", "organisations_offering",
-           "booked_shifts", "published_opportunity", "release_shifts", "shifts_open_for",
-           "takes_shifts"]
+from .tracking import WaitingListEntry
+
+# Sent with ``shift`` after a place on it was given back, inside the transaction.
+place_freed = Signal()
+
+__all__ = ["ShiftBooking", "ShiftFull", "book_shifts", "booked_shifts", "held_places",
+           "is_open", "organisations_offering", "place_freed", "published_opportunity",
+           "release_shifts", "shifts_open_for", "takes_shifts", "with_held_places"]
 
 
 def published_opportunity(pk):
@@ -37,6 +45,29 @@ def shifts_open_for(opportunity):
     return opportunity.upcoming_shifts()
 
 
+def held_places(shift):
+    """Places offered to the waiting list and not yet taken or expired."""
+    return WaitingListEntry.objects.filter(
+        shift=shift, state=WaitingListEntry.State.OFFERED, offer_expires_at__gt=timezone.now()
+    ).count()
+
+
+def with_held_places(shifts):
+    """The shifts, each with ``places_left`` less the places kept for the waiting list."""
+    shifts = list(shifts)
+    offered = {}
+    # A preview's shifts may not be saved yet: nothing can be held on those.
+    for entry in WaitingListEntry.objects.filter(
+        shift__in=[shift.pk for shift in shifts if shift.pk],
+        state=WaitingListEntry.State.OFFERED,
+        offer_expires_at__gt=timezone.now(),
+    ):
+        offered[entry.shift_id] = offered.get(entry.shift_id, 0) + 1
+    for shift in shifts:
+        shift.places_left = max(shift.places_left - offered.get(shift.pk, 0), 0)
+    return shifts
+
+
 def book_shifts(shifts, reference):
     """Take one place on each shift for this reference, or raise ``ShiftFull``.
 
@@ -44,17 +75,27 @@ def book_shifts(shifts, reference):
     per shift and request as well.
 
     Must run inside the transaction that stores the request, so a full shift
-    rolls back the whole submission.
+    rolls back the whole submission. Returns the bookings.
     """
     distinct = {shift.pk: shift for shift in shifts}.values()  # one place per shift
+    bookings = []
     for shift in sorted(distinct, key=lambda s: s.pk):  # a fixed lock order: no deadlocks
-        shift.book(reference)
+        # Locked before counting what the waiting list holds, so the count stays true.
+        locked = Shift.objects.select_for_update().get(pk=shift.pk)
+        bookings.append(locked.book(reference, held=held_places(locked)))
+    return bookings
 
 
-def release_shifts(reference):
-    """Give back every place a withdrawn or erased request held."""
-    for shift in Shift.objects.filter(bookings__reference=reference).distinct():
-        shift.release(reference)
+def release_shifts(reference, shifts=None):
+    """Give back the places a request held (on ``shifts``, or all of them); each freed
+    place is announced with ``place_freed`` (the waiting list takes it up)."""
+    held = Shift.objects.filter(bookings__reference=reference,
+                                bookings__released_at__isnull=True)
+    if shifts is not None:
+        held = held.filter(pk__in=[shift.pk for shift in shifts])
+    for shift in held.distinct().order_by("pk"):
+        if shift.release(reference):
+            place_freed.send(sender=Shift, shift=shift)
 
 
 def booked_shifts(reference):

@@ -22,7 +22,12 @@ from django.utils.translation import ngettext
 
 from portal.core.models import Activity, Municipality
 
-from .availability import organisations_offering, shifts_open_for, takes_shifts
+from .availability import (
+    organisations_offering,
+    shifts_open_for,
+    takes_shifts,
+    with_held_places,
+)
 from .models import ContactRoute
 
 STARTED_SALT = "matching.form-started"
@@ -122,6 +127,20 @@ def text(label, max_length, help_text=""):
         label=label, max_length=max_length, required=False, help_text=help_text,
         validators=[plain_text], widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class ShiftCheckboxes(forms.CheckboxSelectMultiple):
+    """Full shifts are listed, marked as full, and cannot be ticked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.full = set()
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if str(value) in self.full:
+            option["attrs"] = {**option["attrs"], "disabled": True}
+        return option
 
 
 class IntakeForm(forms.Form):
@@ -237,9 +256,16 @@ class OfferForm(IntakeForm):
                              help_text=_("Vi sender en kvittering hertil."))
     phone = line(_("Telefon (valgfrit)"), 30, required=False, validators=(phone_number,))
     shifts = forms.MultipleChoiceField(
-        label=_("Vælg vagt"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Vælg vagt"), required=False, widget=ShiftCheckboxes,
         help_text=_("Vælg en eller flere vagter."),
         error_messages={"invalid_choice": _("Vælg blandt de viste vagter.")},
+    )
+    waitlist = forms.MultipleChoiceField(
+        label=_("Skriv mig på venteliste (valgfrit)"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vagterne her er fulde. Bliver en plads ledig, får den første på listen en "
+                    "e-mail med et link til at tage den."),
+        error_messages={"invalid_choice": _("Vælg blandt de fulde vagter.")},
     )
     message = text(_("Besked (valgfrit)"), 1000,
                    help_text=_("Kort om dig selv eller spørgsmål til opgaven. Højst 1000 tegn. "
@@ -248,7 +274,7 @@ class OfferForm(IntakeForm):
                              "oplysninger sendes til organisationen bag opgaven."))
 
     autocomplete = {"name": "name", "email": "email", "phone": "tel"}
-    field_order = ["name", "email", "phone", "shifts", "message", "consent"]
+    field_order = ["name", "email", "phone", "shifts", "waitlist", "message", "consent"]
 
     def __init__(self, *args, opportunity, **kwargs):
         self.opportunity = opportunity
@@ -256,14 +282,21 @@ class OfferForm(IntakeForm):
         super().__init__(*args, **kwargs)
         self.fields["phone"].widget.input_type = "tel"
         if takes_shifts(opportunity):
-            self.open_shifts = {str(shift.pk): shift for shift in shifts_open_for(opportunity)}
-            self.fields["shifts"].required = True
-            self.fields["shifts"].error_messages["required"] = _("Vælg mindst én vagt.")
+            self.open_shifts = {
+                str(shift.pk): shift for shift in with_held_places(shifts_open_for(opportunity))
+            }
+            full = {pk for pk, shift in self.open_shifts.items() if shift.places_left <= 0}
             self.fields["shifts"].choices = [
                 (pk, shift_label(shift)) for pk, shift in self.open_shifts.items()
             ]
+            self.fields["shifts"].widget.full = full
+            self.fields["waitlist"].choices = [
+                (pk, shift_label(shift)) for pk, shift in self.open_shifts.items() if pk in full
+            ]
         else:
             del self.fields["shifts"]
+        if not self.fields.get("waitlist") or not self.fields["waitlist"].choices:
+            self.fields.pop("waitlist", None)
 
     def clean_shifts(self):
         # A shift ticked twice (a hand-made post) is one place, not two.
@@ -272,6 +305,18 @@ class OfferForm(IntakeForm):
         if full:
             raise ValidationError(_("Der er ikke flere pladser på den valgte vagt."), code="full")
         return [self.open_shifts[pk] for pk in chosen]
+
+    def clean_waitlist(self):
+        return [self.open_shifts[pk] for pk in dict.fromkeys(self.cleaned_data["waitlist"])]
+
+    def clean(self):
+        cleaned = super().clean()
+        wanted = cleaned.get("shifts") or cleaned.get("waitlist")
+        if "shifts" in self.fields and not wanted and not self.has_error("shifts"):
+            self.add_error("shifts", ValidationError(
+                _("Vælg mindst én vagt.") if "waitlist" not in self.fields
+                else _("Vælg mindst én vagt, eller skriv dig på venteliste."), code="required"))
+        return cleaned
 
 
 class ReferralChoiceForm(forms.Form):

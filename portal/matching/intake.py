@@ -5,7 +5,9 @@ from django.utils import timezone
 
 from .availability import book_shifts
 from .models import CONSENT_VERSION, MatchRequest, erase_after_from, new_reference
+from .reminders import plan_reminders
 from .tasks import queue_notifications
+from .waitlist import join
 
 
 class Duplicate(Exception):
@@ -26,8 +28,9 @@ def _fingerprint(match_request):
     return (match_request.kind, match_request.organisation_id, match_request.email.casefold())
 
 
-def store(fields, shifts=()):
-    """Save one request (and its shift places) and queue its mail after commit.
+def store(fields, shifts=(), waitlist=()):
+    """Save one request (its shift places, its places on waiting lists, its reminders)
+    and queue its mail after commit.
 
     Returns ``(request, created)``. Raises ``ShiftFull`` if a shift filled up
     meanwhile (nothing is stored then) and ``Duplicate`` for a token reused by
@@ -43,7 +46,8 @@ def store(fields, shifts=()):
         try:
             with transaction.atomic():
                 candidate.save()
-                book_shifts(shifts, candidate.reference)
+                plan_reminders(candidate, book_shifts(shifts, candidate.reference))
+                join(candidate, waitlist)
                 queue_notifications(candidate)
             return candidate, True
         except IntegrityError:

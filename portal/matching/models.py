@@ -57,6 +57,12 @@ TRANSITIONS = {
 FINISHED = (Status.CLOSED, Status.WITHDRAWN)
 
 
+class FollowUpAnswer(models.TextChoices):
+    YES = "yes", _("Ja")
+    NO = "no", _("Nej")
+    NOT_YET = "not_yet", _("Ikke endnu")
+
+
 class ContactRoute(models.TextChoices):
     REFERRER = "referrer", _("Gennem mig (henviseren)")
     DIRECT = "direct", _("Direkte til borgeren")
@@ -133,6 +139,16 @@ class MatchRequest(models.Model):
     erase_after = models.DateField(_("slettes efter"))
     flagged_stale_at = models.DateTimeField(_("markeret som uberørt"), null=True, blank=True)
     erased_at = models.DateTimeField(_("slettet"), null=True, blank=True)
+    # The sender's answer to "Blev det et match?"; the coordinator's status still decides.
+    followup_answer = models.CharField(
+        _("svar på opfølgning"), max_length=8, choices=FollowUpAnswer.choices, blank=True
+    )
+    followup_answered_at = models.DateTimeField(_("svaret"), null=True, blank=True)
+    needs_attention_since = models.DateTimeField(
+        _("kræver opmærksomhed siden"), null=True, blank=True,
+        help_text=_("Sat, når afsenderen svarer nej til opfølgningen; nulstilles, når en "
+                    "koordinator ændrer status."),
+    )
 
     objects = MatchRequestQuerySet.as_manager()
 
@@ -178,6 +194,9 @@ class MatchRequest(models.Model):
         self.assigned_to = None
         self.save()
         self.notes.all().delete()
+        self.attendance.all().delete()
+        self.tokens.all().delete()
+        self.waiting.all().delete()
 
 
 class MatchRequestNote(models.Model):
@@ -208,6 +227,13 @@ class NotificationPreference(models.Model):
         _("send mig en e-mail om nye henvendelser"), default=True,
         help_text=_("E-mailen indeholder kun et link til henvendelsen, aldrig dens indhold."),
     )
+    daily_digest = models.BooleanField(
+        _("saml beskederne i én daglig e-mail"), default=False,
+        help_text=_("I stedet for en e-mail pr. hændelse får du én om dagen med antal og et "
+                    "link, når der er noget nyt eller forsinket."),
+    )
+    last_digest_on = models.DateField(_("seneste daglige e-mail"), null=True, blank=True,
+                                      editable=False)
 
     class Meta:
         verbose_name = _("notifikationsindstilling")
@@ -223,24 +249,34 @@ class Notification(models.Model):
     class Purpose(models.TextChoices):
         RECEIPT = "receipt", _("Kvittering til afsender")
         COORDINATOR = "coordinator", _("Besked til koordinator")
+        REMINDER = "reminder", _("Påmindelse om vagt")
+        SHIFT_CHANGED = "shift_changed", _("Vagt ændret")
+        SHIFT_CANCELLED = "shift_cancelled", _("Vagt aflyst")
+        PLACE_OFFERED = "place_offered", _("Ledig plads fra venteliste")
+        FOLLOWUP = "followup", _("Blev det et match?")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Venter")
         SENT = "sent", _("Sendt")
         FAILED = "failed", _("Fejlet")
+        CANCELLED = "cancelled", _("Ikke sendt (ikke længere aktuel)")
 
     request = models.ForeignKey(
         MatchRequest, on_delete=models.CASCADE, related_name="notifications",
         verbose_name=_("henvendelse"),
     )
-    purpose = models.CharField(_("formål"), max_length=12, choices=Purpose.choices)
+    purpose = models.CharField(_("formål"), max_length=16, choices=Purpose.choices)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
         related_name="+", verbose_name=_("koordinator"),
     )
     state = models.CharField(
-        _("tilstand"), max_length=8, choices=State.choices, default=State.PENDING
+        _("tilstand"), max_length=9, choices=State.choices, default=State.PENDING
     )
+    # A mail sent at a time (a reminder, a follow-up) waits until then.
+    due_at = models.DateTimeField(_("sendes"), null=True, blank=True)
+    # What the mail is about, never who: shift ids, times and places, a link's token id.
+    details = models.JSONField(_("detaljer"), default=dict, blank=True)
     attempts = models.PositiveSmallIntegerField(_("forsøg"), default=0)
     # The exception's class and SMTP code only: a message could quote an address.
     last_error = models.CharField(_("seneste fejl"), max_length=200, blank=True)
@@ -254,3 +290,7 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.request} · {self.get_purpose_display()}"
+
+
+# The after-offer models live in their own module; importing them here registers them.
+from .tracking import ActionToken, Attendance, WaitingListEntry  # noqa: E402, F401

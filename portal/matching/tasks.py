@@ -16,17 +16,12 @@ recognisably the same message.
 import logging
 import smtplib
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.mail import EmailMessage
-from django.core.signing import Signer
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
@@ -37,23 +32,22 @@ from portal.organisations.models import OrganisationAccess
 from portal.worker.priority import PERSON_FACING
 from portal.worker.recovery import abandoned_after
 
-from .models import MatchRequest, Notification
+from .availability import ShiftBooking
+from .mails import RECEIPT_SALT, compose, message_id, receipt_path, receipt_token
+from .models import FINISHED, MatchRequest, Notification
 from .privacy import erase_expired
+from .tracking import ActionToken
+
+__all__ = ["RECEIPT_SALT", "message_id", "receipt_path", "receipt_token", "schedule"]
 
 logger = logging.getLogger(__name__)
-RECEIPT_SALT = "matching.receipt"
-
-
-def receipt_token(match_request):
-    return Signer(salt=RECEIPT_SALT).sign(match_request.reference)
-
-
-def receipt_path(match_request):
-    return reverse("matching:receipt", args=[receipt_token(match_request)])
+# The e-mails a new request sends at once; the others are planned on their own.
+INTAKE_PURPOSES = (Notification.Purpose.RECEIPT, Notification.Purpose.COORDINATOR)
 
 
 def coordinators_to_notify(organisation):
-    """Active coordinators of the organisation who have not turned notices off."""
+    """Active coordinators of the organisation who want a mail per event: not turned off,
+    not gathered in the daily digest."""
     return (
         get_user_model().objects.filter(
             is_active=True, groups__in=Group.objects.filter(
@@ -62,6 +56,7 @@ def coordinators_to_notify(organisation):
             ),
         )
         .exclude(match_notifications__email_on_new_request=False)
+        .exclude(match_notifications__daily_digest=True)
         .exclude(email="")
         .distinct()
     )
@@ -91,6 +86,7 @@ def stuck_notifications():
         Notification.objects.filter(state=Notification.State.PENDING,
                                     created_at__lt=timezone.now() - abandoned_after())
         .exclude(pk__in=sending).exclude(request_id__in=delivering)
+        .exclude(due_at__gt=timezone.now())  # waiting for its time, not stuck
     )
 
 
@@ -130,6 +126,21 @@ def requeue_stuck_notifications():
     return len(stuck)
 
 
+def schedule(notification):
+    """Send the e-mail at its ``due_at`` (at once if none), if the transaction commits.
+
+    The database backend keeps the task until its time, across worker
+    restarts. A backend that runs tasks at once (the demo, most tests) cannot
+    wait, so a mail due later is not sent there; the tests of timed mail use
+    a backend that can.
+    """
+    if notification.due_at is None or notification.due_at <= timezone.now():
+        _enqueue_with_transaction(send_notification, notification.pk)
+    elif send_notification.get_backend().supports_defer:
+        _enqueue_with_transaction(send_notification.using(run_after=notification.due_at),
+                                  notification.pk)
+
+
 def _enqueue_with_transaction(task_to_run, argument):
     """Enqueue ``task_to_run(argument)`` so that it exists if and only if the
     current transaction commits."""
@@ -152,7 +163,8 @@ def deliver_notifications(request_id):
     )
     if match_request is None:
         return []
-    if not match_request.notifications.exists():
+    intake = match_request.notifications.filter(purpose__in=INTAKE_PURPOSES)
+    if not intake.exists():
         notifications = [
             Notification(request=match_request, purpose=Notification.Purpose.COORDINATOR,
                          recipient=user)
@@ -163,33 +175,9 @@ def deliver_notifications(request_id):
                 0, Notification(request=match_request, purpose=Notification.Purpose.RECEIPT)
             )
         Notification.objects.bulk_create(notifications)
-    pending = match_request.notifications.filter(
-        state=Notification.State.PENDING, attempts=0
-    ).values_list("pk", flat=True)
+    pending = intake.filter(state=Notification.State.PENDING, attempts=0).values_list(
+        "pk", flat=True)
     return [send_notification.call(pk) for pk in pending]
-
-
-def _message(notification):
-    match_request = notification.request
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    context = {"request": match_request, "organisation": match_request.organisation.title}
-    if notification.purpose == Notification.Purpose.RECEIPT:
-        context["receipt_url"] = base + receipt_path(match_request)
-        template, to = "matching/mail/receipt.txt", match_request.email
-    else:
-        context["admin_url"] = base + reverse(
-            "wagtailsnippets_matching_matchrequest:inspect", args=[match_request.pk]
-        )
-        template, to = "matching/mail/coordinator_notice.txt", notification.recipient.email
-    subject, _, body = render_to_string(template, context).strip().partition("\n")
-    return EmailMessage(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [to],
-                        headers={"Message-ID": message_id(notification)})
-
-
-def message_id(notification):
-    """The same for every attempt at one e-mail, on every worker."""
-    domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname
-    return f"<notification-{notification.pk}.{notification.created_at:%Y%m%d%H%M%S}@{domain}>"
 
 
 def _describe(error):
@@ -206,9 +194,15 @@ def send_notification(notification_id):
     )
     if notification is None or notification.request.erased_at:
         return "skipped"
+    if notification.due_at and notification.due_at > timezone.now():
+        return "not yet"  # its time was moved on; the move queued a task for the new time
+    if not still_wanted(notification):
+        notification.state = Notification.State.CANCELLED
+        notification.save()
+        return "cancelled"
     notification.attempts += 1
     try:
-        _message(notification).send()
+        compose(notification).send()
     except (smtplib.SMTPException, OSError) as error:
         notification.last_error = _describe(error)
         if notification.attempts >= settings.INTAKE_MAIL_ATTEMPTS:
@@ -227,6 +221,26 @@ def send_notification(notification_id):
     return "sent"
 
 
+def still_wanted(notification):
+    """Whether a mail to the sender still makes sense when its time comes."""
+    Purpose = Notification.Purpose
+    match_request, details = notification.request, notification.details
+    if notification.purpose in (Purpose.RECEIPT, Purpose.COORDINATOR):
+        return True
+    if match_request.status in FINISHED:
+        return False  # withdrawn or closed: no reminders, offers or questions any more
+    if notification.purpose in (Purpose.REMINDER, Purpose.SHIFT_CHANGED):
+        return ShiftBooking.objects.filter(
+            pk=details.get("booking"), released_at__isnull=True,
+            shift__starts_at__gt=timezone.now(),
+        ).exists()
+    if notification.purpose == Purpose.PLACE_OFFERED:
+        return ActionToken.objects.filter(
+            pk=details.get("token"), used_at__isnull=True, expires_at__gt=timezone.now()
+        ).exists()
+    return True
+
+
 def _retry(notification):
     backend = send_notification.get_backend()
     if backend.supports_defer:
@@ -243,3 +257,13 @@ def erase_expired_requests():
     report = erase_expired()
     return {"erased": len(report.erased), "flagged": len(report.flagged)}
 
+
+
+def notify_coordinators(match_request, event):
+    """A link-only e-mail about ``event`` ("cancelled", "followup_no") to each coordinator who
+    wants one per event; the others see it in their daily digest."""
+    for user in coordinators_to_notify(match_request.organisation):
+        schedule(Notification.objects.create(
+            request=match_request, purpose=Notification.Purpose.COORDINATOR, recipient=user,
+            details={"event": event},
+        ))

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.urls.converters import IntConverter
 
-from . import views
+from . import after_views, views
 
 app_name = "matching"
 
@@ -26,4 +26,7 @@ urlpatterns = [
     path("bestil-frivillig/", views.referral, name="referral"),
     path("kvittering/<str:token>/", views.receipt, name="receipt"),
     path("kvittering/<str:token>/tilbagetraek/", views.withdraw, name="withdraw"),
+    path("vagt/afmeld/<str:token>/", after_views.cancel_shift, name="cancel_shift"),
+    path("vagt/ledig-plads/<str:token>/", after_views.take_place, name="take_place"),
+    path("blev-det-et-match/<str:token>/", after_views.followup, name="followup"),
 ]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .availability import ShiftFull, is_open, published_opportunity
 from .forms import OfferForm, ReferralChoiceForm, ReferralForm
 from .intake import Duplicate, store
+from .mails import booked, waiting_for
 from .models import FINISHED, Kind, MatchRequest, Status
 from .tasks import RECEIPT_SALT, receipt_path
 from .throttle import allow_submission
@@ -43,10 +44,10 @@ def posted_data(request):
     return request.POST
 
 
-def _stored_or_errors(form, fields, shifts=()):
+def _stored_or_errors(form, fields, shifts=(), waitlist=()):
     """Store the submission, or put the reason on the form; returns the request or None."""
     try:
-        match_request, _created = store(fields, shifts)
+        match_request, _created = store(fields, shifts, waitlist)
     except ShiftFull:
         form.add_error("shifts" if "shifts" in form.fields else None,
                        _("Der er ikke flere pladser på den valgte vagt. Vælg en anden vagt."))
@@ -87,7 +88,7 @@ def offer(request, opportunity_id):
             "opportunity": opportunity, "idempotency_token": data["idempotency_token"],
             "name": data["name"], "email": data["email"], "phone": data["phone"],
             "message": data["message"],
-        }, data.get("shifts", ()))
+        }, data.get("shifts", ()), data.get("waitlist", ()))
         if match_request:
             return redirect(receipt_path(match_request))
     return _render_invalid(request, "matching/offer_page.html", context, form)
@@ -149,6 +150,8 @@ def receipt(request, token):
         "can_withdraw": match_request.can_move_to(Status.WITHDRAWN),
         "finished": match_request.status in FINISHED,
         "retention_days": settings.MATCH_REQUEST_RETENTION_DAYS,
+        "shifts": booked(match_request),
+        "waiting": waiting_for(match_request),
     })
 
 

@@ -6,6 +6,7 @@ person wrote, so the audit trail may outlive the erasure of the request.
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
@@ -16,6 +17,10 @@ from .availability import release_shifts
 from .models import MatchRequestNote, Status
 
 RELEASING = (Status.WITHDRAWN, Status.NOT_MATCHED, Status.CLOSED)
+
+# Sent with ``match_request`` and ``status`` inside the transaction of a status change
+# (the follow-up question is planned on it).
+status_changed = Signal()
 
 
 def coordinators_of(organisation):
@@ -39,11 +44,13 @@ def change_status(match_request, status, user=None):
     previous = match_request.status
     match_request.move_to(status)  # raises ValueError on a step off the path
     match_request.flagged_stale_at = None
+    match_request.needs_attention_since = None  # a coordinator has decided
     match_request.save()
     # A place on a shift is given back unless the volunteer was matched to it.
     if status in RELEASING and previous != Status.MATCHED:
         release_shifts(match_request.reference)
     log(match_request, "matching.status", user=user, data={"status": status.value})
+    status_changed.send(sender=change_status, match_request=match_request, status=status)
 
 
 @transaction.atomic
@@ -130,3 +137,9 @@ def register_actions(actions):
         "matching.erase", _("Henvendelse: slettet"), _("Personoplysninger slettet")
     )
     actions.register_action("matching.export")(ExportFormatter)
+    actions.register_action("matching.cancel_shift", _("Henvendelse: vagt afmeldt"),
+                            _("Afsenderen har afmeldt en vagt via linket i påmindelsen"))
+    actions.register_action("matching.followup", _("Henvendelse: svar på opfølgning"),
+                            _("Afsenderen har svaret på “Blev det et match?”"))
+    actions.register_action("matching.attendance", _("Henvendelse: fremmøde"),
+                            _("Fremmøde registreret"))

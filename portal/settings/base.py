@@ -64,6 +64,14 @@ INTAKE_RATE_WINDOW_SECONDS = env_int("INTAKE_RATE_WINDOW_SECONDS", 600)
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 INTAKE_MIN_FILL_SECONDS = env_int("INTAKE_MIN_FILL_SECONDS", 3)
 INTAKE_MAIL_ATTEMPTS = env_int("INTAKE_MAIL_ATTEMPTS", 5)
+# After the offer (portal.matching): a reminder this many hours before a booked shift; a
+# freed place held this long for the first on the waiting list; "Blev det et match?" this
+# many days after a request is marked contacted (or after its last shift), answerable for
+# FOLLOWUP_ANSWER_DAYS.
+SHIFT_REMINDER_HOURS = env_int("SHIFT_REMINDER_HOURS", 24)
+WAITLIST_OFFER_HOURS = env_int("WAITLIST_OFFER_HOURS", 24)
+FOLLOWUP_AFTER_DAYS = env_int("FOLLOWUP_AFTER_DAYS", 14)
+FOLLOWUP_ANSWER_DAYS = env_int("FOLLOWUP_ANSWER_DAYS", 30)
 # The worker stops a task of its own running longer than this; a task still
 # marked running after twice this belonged to a worker that died, and runs again.
 TASK_TIME_LIMIT_SECONDS = env_int("TASK_TIME_LIMIT_SECONDS", 120)

@@ -69,18 +69,20 @@ class Shift(models.Model):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("Vagten skal slutte efter, den starter.")})
 
-    def book(self, reference):
+    def book(self, reference, held=0):
         """Take one place for the match request ``reference``; raise ShiftFull if none is left.
 
         The shift row is locked first, so two sign-ups for the last place cannot
         both succeed (on SQLite the write lock of the transaction does the same).
+        ``held`` places are kept for others (offered to a waiting list) and count
+        as taken; the caller counts them under this same lock.
         """
         with transaction.atomic():
             shift = Shift.objects.select_for_update().get(pk=self.pk)
             if shift.starts_at <= timezone.now():
                 raise ShiftFull(_("Vagten er allerede begyndt."))
             taken = shift.bookings.filter(released_at__isnull=True).count()
-            if taken >= shift.capacity:
+            if taken + held >= shift.capacity:
                 raise ShiftFull(_("Der er ikke flere ledige pladser på vagten."))
             return ShiftBooking.objects.create(shift=shift, reference=reference)
 

@@ -1,8 +1,11 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.fields import register_display_class
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .filters import MunicipalityFilterSet
+from .local_time import LocalDateTimeDisplay
 from .models import Activity, Municipality, TargetGroup, Theme
 
 
@@ -44,3 +47,6 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+# Every inspect view (requests, e-mails, and any added later) shows Copenhagen time.
+register_display_class(models.DateTimeField, display_class=LocalDateTimeDisplay)

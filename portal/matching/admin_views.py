@@ -4,15 +4,19 @@ Every view that loads a request does it through ``ScopedObjectMixin``, the
 house's ``OwnOrganisationObjectMixin``: another organisation's id is a 404.
 """
 
+import re
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin import messages
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import DeleteView, HistoryView, InspectView
 from wagtail.admin.views.generic.usage import UsageView
 
@@ -67,8 +71,13 @@ class NoteForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class CoordinatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return get_user_display_name(obj)
+
+
 class AssignForm(forms.Form):
-    assigned_to = forms.ModelChoiceField(
+    assigned_to = CoordinatorChoiceField(
         label=gettext_lazy("Tildel til"), queryset=None, required=False,
         empty_label=gettext_lazy("Ingen"),
     )
@@ -88,6 +97,17 @@ RECORD_FIELDS = ["created_at", "consent_version", "consent_given_at", "erase_aft
                  "flagged_stale_at", "erased_at"]
 
 
+def _user_name(user):
+    return get_user_display_name(user) if user else None
+
+
+def _phone_link(phone):
+    """A number as typed, dialled as digits: "+45 12 34 56 78" calls tel:+4512345678."""
+    if not phone:
+        return None
+    return format_html('<a href="tel:{}">{}</a>', re.sub(r"[^\d+]", "", phone), phone)
+
+
 class ScopedInspectView(ScopedObjectMixin, InspectView):
     template_name = "matching/admin/inspect.html"
 
@@ -103,6 +123,19 @@ class ScopedInspectView(ScopedObjectMixin, InspectView):
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
         return "–" if value in (None, "") else value
+
+    def get_assigned_to_display_value(self):
+        return _user_name(self.object.assigned_to)
+
+    def get_email_display_value(self):
+        email = self.object.email
+        return format_html('<a href="mailto:{}">{}</a>', email, email) if email else None
+
+    def get_phone_display_value(self):
+        return _phone_link(self.object.phone)
+
+    def get_citizen_phone_display_value(self):
+        return _phone_link(self.object.citizen_phone)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

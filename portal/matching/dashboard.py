@@ -1,6 +1,12 @@
-"""The admin dashboard panel: how many requests wait, counted for this user only."""
+"""The admin dashboard panel: how many requests wait, counted for this user only.
+
+Marked up as Wagtail's own site summary (``w-summary``), so it looks like the rest of
+the dashboard and each count links to the listing filtered to exactly what it counts.
+"""
 
 from wagtail.admin.ui.components import Component
+
+from portal.core.models import PortalSettings
 
 from .models import MatchRequest, Status
 from .permissions import is_coordinator
@@ -27,5 +33,6 @@ class MatchRequestsPanel(Component):
         return {
             "new_count": mine.filter(status=Status.NEW).count(),
             "overdue_count": mine.overdue().count(),
+            "overdue_after_days": PortalSettings.load(self.request).overdue_after_days,
             "flagged_count": mine.filter(flagged_stale_at__isnull=False).count(),
         }

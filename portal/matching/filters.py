@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.utils import get_user_display_name
 
 from portal.core.models import Municipality
 from portal.opportunities.models import OpportunityPage, Shift, ShiftBooking
@@ -11,6 +12,17 @@ from portal.opportunities.models import OpportunityPage, Shift, ShiftBooking
 from .models import Kind, MatchRequest, Notification, Status, organisations_coordinated_by
 from .tasks import stuck_notifications
 from .workflow import coordinators_of_any
+
+
+class UserChoiceField(django_filters.fields.ModelChoiceField):
+    """A coordinator by name, as Wagtail's own user filters show people."""
+
+    def label_from_instance(self, obj):
+        return get_user_display_name(obj)
+
+
+class UserFilter(django_filters.ModelChoiceFilter):
+    field_class = UserChoiceField
 
 
 class MatchRequestFilterSet(WagtailFilterSet):
@@ -29,14 +41,15 @@ class MatchRequestFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Modtaget"), widget=DateRangePickerWidget
     )
-    assigned_to = django_filters.ModelChoiceFilter(
-        label=_("Tildelt"), queryset=None, null_label=_("Ikke tildelt"),
+    assigned_to = UserFilter(label=_("Tildelt"), queryset=None, null_label=_("Ikke tildelt"))
+    overdue = django_filters.BooleanFilter(
+        label=_("Forsinket (ny og uden svar)"), method="filter_overdue"
     )
 
     class Meta:
         model = MatchRequest
         fields = ["status", "kind", "opportunity", "shift", "municipality", "created_at",
-                  "assigned_to"]
+                  "assigned_to", "overdue"]
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
@@ -54,6 +67,12 @@ class MatchRequestFilterSet(WagtailFilterSet):
             | Q(pk__in=MatchRequest.objects.for_user(user).values("municipality"))
         )
         self.filters["assigned_to"].queryset = coordinators_of_any(organisations)
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue()
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
 
     def filter_opportunity(self, queryset, name, value):
         return queryset.filter(opportunity_id=value.pk) if value else queryset

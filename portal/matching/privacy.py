@@ -8,7 +8,7 @@ so what people typed elsewhere, such as search statistics, follows the same rule
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -63,6 +63,8 @@ def requests_of(email):
 
 
 def _when(value):
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)  # the hour a Dane reads, with its offset
     return value.isoformat() if value else None
 
 

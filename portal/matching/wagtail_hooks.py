@@ -6,11 +6,14 @@ actions, counts and every view that loads a single request narrow through its
 scope (``MatchRequest.objects.for_user`` is the same narrowing).
 """
 
+from datetime import datetime
+
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
+from wagtail.admin.utils import get_user_display_name
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -21,6 +24,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.core.local_time import csv_datetime, xlsx_datetime
 from portal.organisations.ownership import (
     OwnOrganisationChooserMixin,
     register_own_organisation_policy,
@@ -69,6 +73,10 @@ def _csv_safe(value):
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _user_name(user):
+    return get_user_display_name(user) if user else ""
+
+
 class MatchRequestViewSet(SnippetViewSet):
     model = MatchRequest
     icon = "mail"
@@ -95,7 +103,7 @@ class MatchRequestViewSet(SnippetViewSet):
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("organisation", label=_("Organisation")),
         Column("opportunity", label=_("Frivilligopgave")),
-        Column("assigned_to", label=_("Tildelt")),
+        UserColumn("assigned_to", label=_("Tildelt")),
         DateColumn("created_at", label=_("Modtaget")),
     ]
     list_export = ["reference", "get_kind_display", "get_status_display", "organisation",
@@ -112,10 +120,18 @@ class MatchRequestViewSet(SnippetViewSet):
         )
 
     def get_index_view_kwargs(self, **kwargs):
+        preprocess = {
+            field: {"csv": _csv_safe}
+            for field in ("name", "email", "phone", "organisation", "opportunity")
+        }
+        preprocess["assigned_to"] = {
+            "csv": lambda user: _csv_safe(_user_name(user)), "xlsx": _user_name,
+        }
         return super().get_index_view_kwargs(
-            custom_field_preprocess={
-                field: {"csv": _csv_safe}
-                for field in ("name", "email", "phone", "organisation", "opportunity")
+            custom_field_preprocess=preprocess,
+            custom_value_preprocess={
+                **self.index_view_class.custom_value_preprocess,
+                datetime: {"csv": csv_datetime, "xlsx": xlsx_datetime},
             },
             **kwargs,
         )

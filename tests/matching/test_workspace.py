@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 from portal.matching.models import MatchRequest, NotificationPreference, Status
 from tests.logins import sign_in_verified
 
-from .conftest import coordinator_of, make_request
+from .conftest import make_request
 
 pytestmark = pytest.mark.django_db
 NS = "wagtailsnippets_matching_matchrequest"
@@ -131,20 +131,6 @@ def test_only_superusers_erase_from_the_admin(signed_in, own, admin_client):
     admin_client.post(url)
     own.refresh_from_db()
     assert own.name == "" and own.erased_at
-
-
-def test_overdue_requests_are_counted(client, organisation):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    make_request(organisation, created_at=timezone.now() - timedelta(days=5))
-    make_request(organisation)
-    coordinator = coordinator_of(organisation, "tal")
-    sign_in_verified(client, coordinator)
-    body = client.get("/admin/").content.decode()
-    assert "<span>2</span> nye henvendelser" in body
-    assert "<span>1</span> over tre dage uden svar" in body
 
 
 def test_the_detail_view_shows_what_was_submitted_for_each_kind(signed_in, own, organisation):

@@ -17,13 +17,16 @@ Usage (the database is migrated; earlier bench rows are removed first):
 """
 
 import argparse
+import atexit
 import http.client
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -33,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 MIN_FILL_SECONDS = 1
+STATIC_ROOT = tempfile.mkdtemp(prefix="bindeled-intake-bench-static-")
+atexit.register(shutil.rmtree, STATIC_ROOT, ignore_errors=True)
 ENVIRONMENT = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "SECRET_KEY": "bench-only-not-secret",
@@ -43,8 +48,9 @@ ENVIRONMENT = {
     "INTAKE_RATE_LIMIT": "1000000000",
     "INTAKE_MIN_FILL_SECONDS": str(MIN_FILL_SECONDS),
     "LOG_LEVEL": "WARNING",
-    # Production serves hashed static files from a manifest: collect them aside.
-    "STATIC_ROOT": "/tmp/bindeled-intake-bench-static",
+    # Production serves hashed static files from a manifest: collect them aside,
+    # in a folder of this run's own, so concurrent runs do not share one.
+    "STATIC_ROOT": STATIC_ROOT,
 }
 BENCH_SLUG = "bench-intake"
 

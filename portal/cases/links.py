@@ -85,6 +85,13 @@ def guide_links(guide):
 def organisation_links(organisation):
     """Its open opportunities, the cases it took part in (with its role), its guides and
     the tools it uses."""
+    if organisation.pk is None:
+        # A new organisation in preview: nothing can point at it yet.
+        return dict.fromkeys(
+            ["hub_opportunities", "hub_cases", "hub_guides", "hub_tools_used",
+             "hub_tools_published"],
+            [],
+        )
     roles = dict(
         CasePartner.objects.filter(organisation=organisation).values_list("case_id", "role")
     )

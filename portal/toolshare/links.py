@@ -10,6 +10,8 @@ from .models import ToolIndexPage
 
 
 def tool_links(tool):
+    # A new tool in preview has no rows of its own yet for others to point at.
+    saved = tool.pk is not None
     return {
         "owner": owner_of(tool),
         "tool_index": ToolIndexPage.objects.live().first(),
@@ -20,6 +22,6 @@ def tool_links(tool):
         "usage_list": list(
             tool.usages.filter(organisation__live=True).select_related("organisation")
             .order_by("organisation__title")
-        ),
-        "case_list": list(tool.cases.live().public().order_by("-start_date")),
+        ) if saved else [],
+        "case_list": list(tool.cases.live().public().order_by("-start_date")) if saved else [],
     }

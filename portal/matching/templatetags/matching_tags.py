@@ -12,8 +12,11 @@ register = template.Library()
 @register.inclusion_tag("matching/includes/offer_section.html", takes_context=True)
 def offer_form(context, opportunity):
     """The "Jeg vil gerne hjælpe" form for an opportunity page, or why it is closed."""
-    form = OfferForm(opportunity=opportunity) if is_open(opportunity) else None
-    return {"form": form, "opportunity": opportunity, "request": context.get("request"),
+    # A new page in the editor's preview has nowhere yet to send a sign-up to.
+    unsaved = opportunity.pk is None
+    form = OfferForm(opportunity=opportunity) if is_open(opportunity) and not unsaved else None
+    return {"form": form, "unsaved": unsaved, "opportunity": opportunity,
+            "request": context.get("request"),
             "csrf_token": context.get("csrf_token")}
 
 

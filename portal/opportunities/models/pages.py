@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,7 @@ from portal.core.models import ListingPage
 
 from .choices import SHIFT_COMMITMENTS, Commitment, HoursPer, Status
 from .querysets import OpportunityManager
+from .shifts import ShiftBooking
 
 # What Wagtail writes when an editor saves a draft, locks a page or copies one;
 # none of it is what a visitor sees (``save_revision`` calls ``save()`` too).
@@ -274,12 +275,37 @@ class OpportunityPage(RoutablePageMixin, Page):
         return self.commitment in SHIFT_COMMITMENTS
 
     def upcoming_shifts(self):
-        return self.shifts.upcoming().with_places().order_by("starts_at")
+        shifts = self.shifts.all()
+        if isinstance(shifts, models.QuerySet):
+            return shifts.upcoming().with_places().order_by("starts_at")
+        return self._previewed_upcoming_shifts(shifts)
+
+    def _previewed_upcoming_shifts(self, shifts):
+        """The shifts of a page built from the editor's form (a preview): they are in
+        memory, some unsaved, so the places are counted for the saved ones only."""
+        now = timezone.now()
+        upcoming = sorted(
+            (shift for shift in shifts if shift.starts_at and shift.starts_at > now),
+            key=lambda shift: shift.starts_at,
+        )
+        taken = dict(
+            ShiftBooking.objects.filter(
+                shift__in=[shift.pk for shift in upcoming if shift.pk], released_at__isnull=True
+            )
+            .values("shift")
+            .annotate(count=Count("pk"))
+            .values_list("shift", "count")
+        )
+        for shift in upcoming:
+            shift.places_taken = taken.get(shift.pk, 0)
+            shift.places_left = max(shift.capacity - shift.places_taken, 0)
+        return upcoming
 
     def related_opportunities(self, limit=3):
         """Open opportunities sharing an activity or a municipality with this one."""
-        activity_ids = self.activities.values("pk")
-        municipality_ids = self.municipalities.values("pk")
+        # Read in Python, so that a preview's unsaved choices count too.
+        activity_ids = [activity.pk for activity in self.activities.all()]
+        municipality_ids = [municipality.pk for municipality in self.municipalities.all()]
         through_a = OpportunityPage.activities.through.objects
         through_m = OpportunityPage.municipalities.through.objects
         return (
@@ -303,8 +329,7 @@ class OpportunityPage(RoutablePageMixin, Page):
         from ..feeds import structured_data
 
         context = super().get_context(request, *args, **kwargs)
-        # A preview of a page never saved has no shifts or neighbours to look up.
-        shifts = list(self.upcoming_shifts()) if self.pk else []
+        shifts = list(self.upcoming_shifts())
         context.update(
             organisation=self.organisation,
             shifts=shifts,
@@ -312,6 +337,7 @@ class OpportunityPage(RoutablePageMixin, Page):
             activity_list=list(self.activities.all()),
             target_group_list=list(self.target_groups.all()),
             skill_list=list(self.skills.all()),
+            # A page never saved has no neighbours that know it yet.
             related=list(self.related_opportunities()) if self.pk else [],
             structured_data=structured_data(self, request, shifts),
         )

@@ -34,6 +34,8 @@ demo: install
 	@echo "  Admin:      $(DEMO_URL)/admin/"
 	@echo "  Demo login: admin / bindeled-demo (superuser)"
 	@echo "              redaktoer / bindeled-demo (editor, Besøgsvennerne Nord)"
+	@echo "              redaktoer-festival / bindeled-demo (editor, Festivalhjælperne: publishes opportunities directly)"
+	@echo "              moderator / bindeled-demo (Redaktionen: approves or sends back what editors submit)"
 	@echo "              koordinator-nord / bindeled-demo (coordinator, Besøgsvennerne Nord)"
 	@echo "              koordinator-odense / bindeled-demo (coordinator, Vågekonerne)"
 	@echo "  Then a code: admin and the coordinators sign in with a second step. Add the key"

@@ -12,6 +12,7 @@ DEMO_STEPS = [
     ("Frivilligopgaver og vagter", "portal.opportunities.demo"),
     ("Digitale værktøjer og erfaringer", "portal.toolshare.demo"),
     ("Samskabelsescases og vejledninger", "portal.cases.demo"),
+    ("Redaktionen og sider til godkendelse", "portal.editorial.demo"),
     ("Koordinatorer og henvendelser", "portal.matching.demo"),
 ]
 

@@ -60,6 +60,8 @@ def tell_of_changed_shift(sender, instance, created, **kwargs):
     before = getattr(instance, "_saved_before", None)
     if created or before is None:
         return
+    # As stored: a shift published from a revision may carry its times as naive local ones.
+    instance = Shift.objects.select_related("opportunity").get(pk=instance.pk)
     if any(before[name] != getattr(instance, name) for name in ("starts_at", "ends_at", "place")):
         _tell(instance, Purpose.SHIFT_CHANGED, before={
             "starts_at": before["starts_at"].isoformat(),

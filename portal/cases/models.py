@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock, FigureBlock, QuoteBlock
 from portal.core.models import ListingPage
+from portal.core.slugs import DanishSlugMixin
 
 
 class CaseIndexPage(ListingPage):
@@ -30,7 +31,7 @@ class CaseIndexPage(ListingPage):
         return context
 
 
-class KnowledgePage(Page):
+class KnowledgePage(DanishSlugMixin, Page):
     """What cases and guides share, so that /erfaringer/ filters both in one query."""
 
     summary = models.CharField(

@@ -33,5 +33,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401
+        from .slugs import use_danish_slugs_in_admin_forms  # loads models: only once apps are ready
+
+        use_danish_slugs_in_admin_forms()
 
         logger.info("Mail: %s", mail_transport())

@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .slugs import DanishSlugMixin
+
 
 class Region(models.Model):
     code = models.PositiveSmallIntegerField(_("regionskode"), unique=True)
@@ -118,7 +120,7 @@ class PortalSettings(BaseGenericSetting):
         verbose_name = _("portalindstillinger")
 
 
-class ListingPage(Page):
+class ListingPage(DanishSlugMixin, Page):
     """A section front: an editor's introduction above a listing the code builds."""
 
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])

@@ -9,11 +9,12 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import Municipality
+from portal.core.slugs import DanishSlugMixin
 from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import OrganisationPage
 
 
-class HomePage(Page):
+class HomePage(DanishSlugMixin, Page):
     lead = models.TextField(
         _("indledning"),
         help_text=_("To sætninger om, hvad Bindeled er. Vises øverst på forsiden."),
@@ -45,7 +46,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(DanishSlugMixin, Page):
     intro = models.TextField(_("indledning"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
 

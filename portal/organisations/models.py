@@ -10,6 +10,7 @@ from wagtail.models import Collection, Page
 from wagtail.search import index
 
 from portal.core.models import ListingPage
+from portal.core.slugs import DanishSlugMixin
 
 
 class OrganisationKind(models.TextChoices):
@@ -35,7 +36,7 @@ class OrganisationIndexPage(ListingPage):
         return context
 
 
-class OrganisationPage(Page):
+class OrganisationPage(DanishSlugMixin, Page):
     kind = models.CharField(_("type"), max_length=20, choices=OrganisationKind.choices)
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")

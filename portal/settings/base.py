@@ -280,6 +280,8 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
+# Slugs are ASCII, æ/ø/å spelled ae/oe/aa (portal.core.slugs); the admin script does the rest.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]
 
 # --- Static and media ---------------------------------------------------------

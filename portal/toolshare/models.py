@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core.models import ListingPage, Taxonomy
+from portal.core.slugs import DanishSlugMixin
 
 from .forms import ToolUsageForm
 
@@ -62,7 +63,7 @@ class ToolIndexPage(RoutablePageMixin, ListingPage):
         )
 
 
-class ToolPage(Page):
+class ToolPage(DanishSlugMixin, Page):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )

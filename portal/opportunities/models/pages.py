@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import ListingPage
+from portal.core.slugs import DanishSlugMixin
 
 from .choices import SHIFT_COMMITMENTS, Commitment, HoursPer, Status
 from .querysets import OpportunityManager
@@ -84,7 +85,7 @@ class OpportunitySkillTag(TaggedItemBase):
     )
 
 
-class OpportunityPage(RoutablePageMixin, Page):
+class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )

@@ -25,6 +25,7 @@ from portal.organisations.ownership import OwnOrganisationObjectMixin
 from .availability import booked_shifts
 from .models import Kind, MatchRequest, NotificationPreference, Status
 from .permissions import is_coordinator
+from .preferences import PreferenceForm
 from .workflow import add_note, assign, change_status, coordinators_of, erase
 
 VIEWSET_URL = "wagtailsnippets_matching_matchrequest"
@@ -202,12 +203,6 @@ class EraseView(ScopedActionView):
         if match_request.erased_at is None:
             erase(match_request, user=request.user, reason="admin")
         messages.success(request, _("Personoplysningerne er slettet."))
-
-
-class PreferenceForm(forms.ModelForm):
-    class Meta:
-        model = NotificationPreference
-        fields = ["email_on_new_request"]
 
 
 def notification_preferences(request):

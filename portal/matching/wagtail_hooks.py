@@ -35,6 +35,7 @@ from .dashboard import MatchRequestsPanel
 from .filters import MatchRequestFilterSet, NotificationFilterSet
 from .models import MatchRequest, Notification
 from .permissions import MatchRequestPermissionPolicy, is_coordinator
+from .preferences import MatchNotificationsPanel
 from .workflow import register_actions
 
 register_own_organisation_policy(MatchRequestPermissionPolicy())
@@ -214,3 +215,8 @@ def add_match_requests_panel(request, panels):
 for action_class in bulk_actions.ACTIONS:
     # Registered after Wagtail's own snippet bulk actions, so these take their place.
     hooks.register("register_bulk_action", action_class, order=10)
+
+
+@hooks.register("register_account_settings_panel")
+def add_match_notifications_panel(request, user, profile):
+    return MatchNotificationsPanel(request, user, profile)

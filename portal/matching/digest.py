@@ -1,0 +1,107 @@
+"""The coordinators' daily digest: counts and a link, never what anyone wrote.
+
+A coordinator who prefers it gets one e-mail a day instead of one per event:
+how many requests came in since the last digest, how many are overdue
+(``PortalSettings.overdue_after_days``, via ``MatchRequest.objects.overdue``)
+and how many a sender's "nej" reopened. The digest is a task that queues its
+next run for the next morning (``DIGEST_HOUR``, Copenhagen time); the
+worker's recovery step starts the chain when no run is queued, so it survives
+restarts without cron. Each coordinator's day is claimed before sending, so a
+second run the same day sends nothing (at most once a day).
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from portal.core.models import PortalSettings
+from portal.worker.priority import PERSON_FACING
+
+from .models import FINISHED, MatchRequest, NotificationPreference, organisations_coordinated_by
+
+DIGEST_HOUR = 7
+
+
+def next_run(now=None):
+    local = timezone.localtime(now or timezone.now())
+    run = timezone.make_aware(datetime.combine(local.date(), time(DIGEST_HOUR)))
+    return run if run > local else timezone.make_aware(
+        datetime.combine(local.date() + timedelta(days=1), time(DIGEST_HOUR)))
+
+
+def counts_for(user, since):
+    requests = MatchRequest.objects.filter(
+        organisation__in=organisations_coordinated_by(user), erased_at__isnull=True
+    ).exclude(status__in=FINISHED)
+    return {
+        "new": requests.filter(created_at__gte=since).count(),
+        "overdue": requests.overdue().count(),
+        "attention": requests.filter(needs_attention_since__isnull=False).count(),
+    }
+
+
+def digest_recipients():
+    return get_user_model().objects.filter(
+        is_active=True, match_notifications__daily_digest=True,
+        match_notifications__email_on_new_request=True,
+    ).exclude(email="")
+
+
+def send_digests(today=None):
+    """One e-mail per digest coordinator with something to report; returns how many went."""
+    today = today or timezone.localdate()
+    sent = 0
+    since = timezone.now() - timedelta(days=1)
+    listing = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailsnippets_matching_matchrequest:list")
+    for user in digest_recipients():
+        counts = counts_for(user, since)
+        if not any(counts.values()):
+            continue
+        claimed = NotificationPreference.objects.filter(user=user).filter(
+            Q(last_digest_on__isnull=True) | Q(last_digest_on__lt=today)
+        ).update(last_digest_on=today)
+        if not claimed:
+            continue
+        subject, _, body = render_to_string("matching/mail/digest.txt", {
+            **counts, "listing_url": listing, "overdue_days": _overdue_days(),
+        }).strip().partition("\n")
+        EmailMessage(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL,
+                     [user.email]).send()
+        sent += 1
+    return sent
+
+
+def _overdue_days():
+    return PortalSettings.load().overdue_after_days
+
+
+@task(priority=PERSON_FACING)
+def daily_digest():
+    sent = send_digests()
+    if daily_digest.get_backend().supports_defer:
+        daily_digest.using(run_after=next_run()).enqueue()
+    return sent
+
+
+def ensure_digest_queued():
+    """Queue the next digest unless one waits or runs already, or nobody wants one (the
+    recovery step asks again every few minutes, so a new choice is taken up soon)."""
+    if not daily_digest.get_backend().supports_defer or not digest_recipients().exists():
+        return False
+    if DBTaskResult.objects.filter(
+        task_path=daily_digest.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    ).exists():
+        return False
+    daily_digest.using(run_after=next_run()).enqueue()
+    return True

@@ -22,7 +22,7 @@ from wagtail.admin.views.generic.usage import UsageView
 
 from portal.organisations.ownership import OwnOrganisationObjectMixin
 
-from .availability import booked_shifts
+from .attendance import bookings_with_attendance, mark
 from .models import Kind, MatchRequest, NotificationPreference, Status
 from .permissions import is_coordinator
 from .preferences import PreferenceForm
@@ -144,7 +144,7 @@ class ScopedInspectView(ScopedObjectMixin, InspectView):
         context.update(
             match_request=match_request,
             notes=match_request.notes.select_related("author"),
-            bookings=list(booked_shifts(match_request.reference)),
+            bookings=bookings_with_attendance(match_request),
             transitions=[Status(s) for s in Status if s in match_request.allowed_statuses()],
             note_form=NoteForm(),
             assign_form=AssignForm(match_request=match_request),
@@ -217,3 +217,19 @@ def notification_preferences(request):
     return TemplateResponse(request, "matching/admin/preferences.html", {
         "form": form, "page_title": _("Mine notifikationer"), "header_icon": "mail",
     })
+
+
+class AttendanceForm(forms.Form):
+    shift = forms.IntegerField()
+    attended = forms.TypedChoiceField(choices=[("yes", "yes"), ("no", "no")],
+                                      coerce=lambda value: value == "yes")
+
+
+class AttendanceView(ScopedActionView):
+    def act(self, request, match_request):
+        form = AttendanceForm(request.POST)
+        if form.is_valid() and mark(match_request, form.cleaned_data["shift"],
+                                    form.cleaned_data["attended"], request.user):
+            messages.success(request, _("Fremmødet er gemt."))
+        else:
+            messages.error(request, _("Fremmøde kan kun registreres for en vagt, der er begyndt."))

@@ -151,6 +151,8 @@ class MatchRequestViewSet(SnippetViewSet):
             path("assign/<int:pk>/", admin_views.AssignView.as_view(), name="assign"),
             path("note/<int:pk>/", admin_views.NoteView.as_view(), name="note"),
             path("erase/<int:pk>/", admin_views.EraseView.as_view(), name="erase"),
+            path("attendance/<int:pk>/", admin_views.AttendanceView.as_view(),
+                 name="attendance"),
             path("preferences/", admin_views.notification_preferences, name="preferences"),
             path("personal-data/", personal_data_views.personal_data_view,
                  name="personal_data"),

@@ -91,7 +91,7 @@ def methods_taken(pattern):
 def test_the_matrix_covers_the_workspace_and_the_experiences():
     requests = {pattern.name for _ns, pattern in admin_routes(MatchRequest)}
     assert {"list", "inspect", "edit", "delete", "history", "status", "assign", "note",
-            "erase", "choose", "chosen", "chosen_multiple"} <= requests
+            "erase", "attendance", "choose", "chosen", "chosen_multiple"} <= requests
     experiences = {pattern.name for _ns, pattern in admin_routes(ToolUsage)}
     assert {"index", "add", "edit", "delete", "history", "usage"} <= experiences
 

@@ -13,11 +13,13 @@ query time, or, when the filters leave few results, by their ids.
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from portal.core.queries import ids_parameter
 
-from .facet_index import BOOLEAN_FACETS, TOTAL, facet_counts
+from .facet_index import BOOLEAN_FACETS, TOTAL, facet_counts, listing_version
 from .filters import SHORT_COMMITMENTS, OpportunityFilterSet, Sort
 from .models import Commitment, OpportunityPage
 
@@ -57,6 +59,7 @@ def listing_context(index_page, request):
         "filterset": filterset,
         "notices": notices,
         "groups": facet_groups(filterset, counts),
+        "facet_fragment": _facet_fragment(query),
         "toggles": _toggles(filterset, counts),
         "sort_choices": Sort.CHOICES,
         "current_sort": filterset.values.get("sorter", Sort.NEWEST),
@@ -74,6 +77,16 @@ def listing_context(index_page, request):
         "rss_url": index_page.url + index_page.reverse_subpage("rss") + _query(params),
         "calendar_url": index_page.url + index_page.reverse_subpage("calendar") + _query(params),
     }
+
+
+def _facet_fragment(query):
+    """What the rendered facet block depends on: the listing's data, day, language, filters.
+
+    Its few hundred checkboxes and translated labels cost about as much to
+    render as the rest of the page; the block is kept under this key
+    (``{% wagtailcache %}`` in the template, skipped in previews).
+    """
+    return f"{listing_version()}:{timezone.localdate()}:{get_language()}:{query}"
 
 
 def _query(params):

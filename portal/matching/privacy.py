@@ -1,6 +1,7 @@
 """Retention, access and erasure of the personal data in match requests.
 
-Erasure wipes the personal fields and the notes and gives back shift places;
+Erasure wipes the personal fields, the notes, the waiting-list places, the
+attendance and the links sent by e-mail, and gives back shift places;
 the row remains as an anonymous trace (reference, kind, organisation, dates,
 status) and the audit log records that it happened, without any content.
 Both jobs also run the retention hooks of other apps (``portal.core.retention``),
@@ -99,6 +100,17 @@ def personal_data(email, user=None):
             ],
             "notes": [{"written": _when(note.created_at), "text": note.text}
                       for note in match_request.notes.all()],
+            "waiting_lists": [
+                {"starts_at": _when(entry.shift.starts_at), "state": entry.state,
+                 "joined": _when(entry.created_at)}
+                for entry in match_request.waiting.select_related("shift")
+            ],
+            "attendance": [
+                {"starts_at": _when(record.shift.starts_at), "attended": record.attended}
+                for record in match_request.attendance.select_related("shift")
+            ],
+            "followup_answer": match_request.followup_answer or None,
+            "followup_answered_at": _when(match_request.followup_answered_at),
         })
     return {"email": email.strip(), "exported_at": _when(timezone.now()), "requests": requests}
 

@@ -25,6 +25,7 @@ from .models import FINISHED, Notification
 from .reminders import plan_reminders
 from .tasks import _enqueue_with_transaction, schedule
 from .tracking import ActionToken, WaitingListEntry
+from .workflow import status_changed
 
 State = WaitingListEntry.State
 
@@ -122,3 +123,15 @@ def expire_offer(entry_id):
 @receiver(place_freed)
 def offer_freed_place(sender, shift, **kwargs):
     offer_free_places(shift.pk)
+
+
+@receiver(status_changed)
+def leave_when_finished(sender, match_request, status, **kwargs):
+    """A withdrawn or closed request leaves its waiting lists; a place it was offered goes on."""
+    if status not in FINISHED:
+        return
+    entries = list(match_request.waiting.filter(state__in=[State.WAITING, State.OFFERED]))
+    match_request.waiting.filter(pk__in=[entry.pk for entry in entries]).update(state=State.LEFT)
+    for entry in entries:
+        if entry.state == State.OFFERED:
+            offer_free_places(entry.shift_id)

@@ -16,7 +16,10 @@ class PortalCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and is_admin_request(request):
+        # Wagtail renders a preview through the middleware as a dummy request for the
+        # page's own address (``is_dummy``); it is shown in the admin's frame.
+        previewed = getattr(request, "is_dummy", False)
+        if not report_only and (is_admin_request(request) or previewed):
             admin_policy = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
             return PolicyParts(admin_policy, None, None, parts.nonce)
         return parts

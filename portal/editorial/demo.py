@@ -9,7 +9,7 @@ Running it again changes nothing that is already there.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from portal.core.demo import activities, municipalities, target_groups
+from portal.core.demo import activities, demo_image, municipalities, target_groups
 from portal.opportunities.models import Commitment, OpportunityPage, Status
 from portal.organisations.demo import DEMO_PASSWORD
 from portal.organisations.models import OrganisationPage
@@ -54,6 +54,9 @@ def load(out):
 
     editor = get_user_model().objects.get(username="redaktoer")
     organisation = OrganisationPage.objects.get(slug="besoegsvennerne-nord")
+    # A picture in the organisation's own collection, the one its editors choose from.
+    demo_image("Besøgsvennerne Nord: kaffe og kage", "Kaffe", "#0b5d4b",
+               collection=organisation.access.collection)
     for slug, title, summary, sent_back in IN_MODERATION:
         if not OpportunityPage.objects.child_of(organisation).filter(slug=slug).exists():
             _submit(organisation, editor, moderator, slug, title, summary, sent_back)

@@ -86,3 +86,9 @@ def test_an_editor_cannot_save_a_page_another_user_has_locked(client, organisati
 def test_a_moderator_signs_in_without_a_second_factor_like_an_editor(client, moderator):
     sign_in_verified(client, moderator)
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_admin_may_show_a_preview_in_its_frame(organisation):
+    page = OpportunityPageFactory(parent=organisation)
+    policy = page.make_preview_request().headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy

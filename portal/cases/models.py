@@ -1,5 +1,6 @@
 """Co-creation cases and guides, and their listing at /erfaringer/."""
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail.search import index
 from portal.core.blocks import BodyBlock, FigureBlock, QuoteBlock
 from portal.core.models import ListingPage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.widgets import RegionCheckboxes
 
 
 class CaseIndexPage(ListingPage):
@@ -38,15 +40,18 @@ class KnowledgePage(DanishSlugMixin, Page):
         _("kort beskrivelse"), max_length=300, help_text=_("Vises i oversigter og søgeresultater.")
     )
     themes = ParentalManyToManyField(
-        "core.Theme", blank=True, related_name="knowledge_pages", verbose_name=_("temaer")
+        "core.Theme", blank=True, related_name="knowledge_pages", verbose_name=_("temaer"),
+        help_text=_("Vises som emner på siden og bruges i filtrene."),
     )
     municipalities = ParentalManyToManyField(
         "core.Municipality", blank=True, related_name="knowledge_pages",
         verbose_name=_("kommuner"),
+        help_text=_("Hvor det foregik. Vises på siden og bruges i filtrene."),
     )
     target_groups = ParentalManyToManyField(
         "core.TargetGroup", blank=True, related_name="knowledge_pages",
         verbose_name=_("målgrupper"),
+        help_text=_("Hvem det hjalp. Vises på siden og bruges i filtrene."),
     )
     activities = ParentalManyToManyField(
         "core.Activity", blank=True, related_name="knowledge_pages", verbose_name=_("aktiviteter"),
@@ -54,10 +59,10 @@ class KnowledgePage(DanishSlugMixin, Page):
     )
 
     tagging_panels = [
-        FieldPanel("themes"),
-        FieldPanel("municipalities"),
-        FieldPanel("target_groups"),
-        FieldPanel("activities"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("municipalities", widget=RegionCheckboxes),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("activities", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -85,25 +90,54 @@ class ResultBlock(blocks.StreamBlock):
 
 
 class CasePage(KnowledgePage):
-    story = StreamField(BodyBlock(), verbose_name=_("fortællingen"))
-    start_date = models.DateField(_("startdato"))
+    story = StreamField(
+        BodyBlock(), verbose_name=_("fortællingen"),
+        help_text=_("Fortællingen om samarbejdet: casens hovedtekst."),
+    )
+    start_date = models.DateField(
+        _("startdato"),
+        help_text=_("Vises på casen: hvornår samarbejdet begyndte."),
+    )
     end_date = models.DateField(_("slutdato"), null=True, blank=True, help_text=_("Tom = i gang."))
     funding_source = models.CharField(
         _("finansiering"), max_length=200, blank=True, help_text=_("Fond eller pulje.")
     )
-    funding_amount = models.PositiveIntegerField(_("beløb (kr.)"), null=True, blank=True)
-    results = StreamField(ResultBlock(), blank=True, verbose_name=_("resultater"))
-    lessons_worked = models.TextField(_("det virkede"), blank=True)
-    lessons_hard = models.TextField(_("det var svært"), blank=True)
-    lessons_advice = models.TextField(_("vores råd til andre"), blank=True)
+    funding_amount = models.PositiveIntegerField(
+        _("beløb (kr.)"), null=True, blank=True,
+        help_text=_("Vises på casen ved finansieringen. Tom = vises ikke."),
+    )
+    results = StreamField(
+        ResultBlock(), blank=True, verbose_name=_("resultater"),
+        help_text=_(
+            "Nøgletal, citater og tekst om, hvad samarbejdet førte til. Vises i sit eget afsnit."
+        ),
+    )
+    lessons_worked = models.TextField(
+        _("det virkede"), blank=True,
+        help_text=_("Vises på casen under 'Det virkede'."),
+    )
+    lessons_hard = models.TextField(
+        _("det var svært"), blank=True,
+        help_text=_("Vises på casen under 'Det var svært'."),
+    )
+    lessons_advice = models.TextField(
+        _("vores råd til andre"), blank=True,
+        help_text=_("Vises på casen under 'Vores råd til andre'."),
+    )
     contact_role = models.CharField(
         _("kontakt (rolle)"), max_length=120, blank=True,
         help_text=_("Hvem man kan spørge om casen, fx 'Frivilligkonsulent i Ældreplejen'."),
     )
-    contact_email = models.EmailField(_("kontakt-e-mail"), blank=True)
+    contact_email = models.EmailField(
+        _("kontakt-e-mail"), blank=True,
+        help_text=_(
+            "Vises på casen, så andre kan spørge. Brug en fælles adresse, ikke en persons."
+        ),
+    )
     tools = ParentalManyToManyField(
         "toolshare.ToolPage", blank=True, related_name="cases",
         verbose_name=_("digitale værktøjer brugt i samarbejdet"),
+        help_text=_("Vises på casen med link til værktøjernes sider i værktøjskassen."),
     )
 
     content_panels = Page.content_panels + [
@@ -169,9 +203,12 @@ class CasePartner(Orderable):
     organisation = models.ForeignKey(
         "organisations.OrganisationPage", on_delete=models.CASCADE,
         related_name="case_partnerships", verbose_name=_("organisation"),
+        help_text=_("Vises som partner på casen med link til organisationens side."),
     )
-    role = models.CharField(_("rolle"), max_length=20, choices=PartnerRole.choices,
-                            default=PartnerRole.PARTNER)
+    role = models.CharField(
+        _("rolle"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER,
+        help_text=_("Vises ved organisationen: dens rolle i samarbejdet."),
+    )
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 
@@ -189,11 +226,26 @@ class StepBlock(blocks.StructBlock):
 
 
 class GuidePage(KnowledgePage):
-    for_municipalities = models.BooleanField(_("til kommuner"), default=False)
-    for_associations = models.BooleanField(_("til foreninger"), default=False)
-    for_foundations = models.BooleanField(_("til fonde"), default=False)
-    introduction = StreamField(BodyBlock(), blank=True, verbose_name=_("indledning"))
-    steps = StreamField([("step", StepBlock())], verbose_name=_("trin"))
+    for_municipalities = models.BooleanField(
+        _("til kommuner"), default=False,
+        help_text=_("Vises på guiden og bruges i filteret: guiden er skrevet til kommuner."),
+    )
+    for_associations = models.BooleanField(
+        _("til foreninger"), default=False,
+        help_text=_("Vises på guiden og bruges i filteret: guiden er skrevet til foreninger."),
+    )
+    for_foundations = models.BooleanField(
+        _("til fonde"), default=False,
+        help_text=_("Vises på guiden og bruges i filteret: guiden er skrevet til fonde."),
+    )
+    introduction = StreamField(
+        BodyBlock(), blank=True, verbose_name=_("indledning"),
+        help_text=_("Vises på guiden før trinene."),
+    )
+    steps = StreamField(
+        [("step", StepBlock())], verbose_name=_("trin"),
+        help_text=_("Guidens trin, vist i rækkefølge som en nummereret liste."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -239,6 +291,7 @@ class DocumentLink(Orderable):
     document = models.ForeignKey(
         "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+",
         verbose_name=_("dokument"),
+        help_text=_("Vises som link til download på siden."),
     )
     title = models.CharField(_("titel"), max_length=120, blank=True,
                              help_text=_("Tom = dokumentets egen titel."))

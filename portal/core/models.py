@@ -123,7 +123,10 @@ class PortalSettings(BaseGenericSetting):
 class ListingPage(DanishSlugMixin, Page):
     """A section front: an editor's introduction above a listing the code builds."""
 
-    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduktion"), blank=True, features=["bold", "italic", "link"],
+        help_text=_("Vises øverst på oversigtssiden, over listen."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

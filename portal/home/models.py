@@ -19,7 +19,10 @@ class HomePage(DanishSlugMixin, Page):
         _("indledning"),
         help_text=_("To sætninger om, hvad Bindeled er. Vises øverst på forsiden."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name=_("indhold"),
+        help_text=_("Indhold på forsiden under indledningen."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("lead")]
@@ -47,8 +50,14 @@ class HomePage(DanishSlugMixin, Page):
 
 
 class StandardPage(DanishSlugMixin, Page):
-    intro = models.TextField(_("indledning"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("indhold"))
+    intro = models.TextField(
+        _("indledning"), blank=True,
+        help_text=_("Vises under overskriften, før resten af siden."),
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name=_("indhold"),
+        help_text=_("Sidens indhold."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

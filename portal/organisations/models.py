@@ -1,5 +1,6 @@
 """Organisation profiles: the partner directory, and each organisation's subtree."""
 
+from django import forms
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from portal.core.models import ListingPage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.widgets import RegionCheckboxes
 
 
 class OrganisationKind(models.TextChoices):
@@ -37,30 +39,55 @@ class OrganisationIndexPage(ListingPage):
 
 
 class OrganisationPage(DanishSlugMixin, Page):
-    kind = models.CharField(_("type"), max_length=20, choices=OrganisationKind.choices)
+    kind = models.CharField(
+        _("type"), max_length=20, choices=OrganisationKind.choices,
+        help_text=_(
+            "Vises på organisationens side og bruges i filteret i oversigten over organisationer."
+        ),
+    )
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )
-    description = RichTextField(_("beskrivelse"), features=["bold", "italic", "link", "ol", "ul"])
+    description = RichTextField(
+        _("beskrivelse"), features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Den længere præsentation på organisationens side."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("logo"),
+        help_text=_("Vises på organisationens side og ved dens frivilligopgaver."),
     )
     municipalities = ParentalManyToManyField(
         "core.Municipality", blank=True, related_name="organisations",
         verbose_name=_("kommuner"), help_text=_("De kommuner, organisationen arbejder i."),
     )
-    works_nationwide = models.BooleanField(_("arbejder i hele landet"), default=False)
-    themes = ParentalManyToManyField(
-        "core.Theme", blank=True, related_name="organisations", verbose_name=_("temaer")
+    works_nationwide = models.BooleanField(
+        _("arbejder i hele landet"), default=False,
+        help_text=_("Sæt kryds, hvis organisationen skal findes i alle kommuner."),
     )
-    website = models.URLField(_("hjemmeside"), blank=True)
+    themes = ParentalManyToManyField(
+        "core.Theme", blank=True, related_name="organisations", verbose_name=_("temaer"),
+        help_text=_("Vises som emner på organisationens side og bruges i filtrene."),
+    )
+    website = models.URLField(
+        _("hjemmeside"), blank=True,
+        help_text=_("Vises som link på organisationens side."),
+    )
     contact_name = models.CharField(
         _("kontakt (rolle)"), max_length=120, blank=True,
         help_text=_("En rolle, fx 'Frivilligkoordinator', ikke nødvendigvis et navn."),
     )
-    contact_email = models.EmailField(_("offentlig e-mail"), blank=True)
-    contact_phone = models.CharField(_("offentligt telefonnummer"), max_length=30, blank=True)
+    contact_email = models.EmailField(
+        _("offentlig e-mail"), blank=True,
+        help_text=_(
+            "Vises på organisationens side, så besøgende kan skrive. Brug en fælles adresse, ikke "
+            "en persons."
+        ),
+    )
+    contact_phone = models.CharField(
+        _("offentligt telefonnummer"), max_length=30, blank=True,
+        help_text=_("Vises på organisationens side. Brug et fælles nummer, ikke en persons."),
+    )
     publishes_opportunities_directly = models.BooleanField(
         _("må selv udgive frivilligopgaver"), default=False,
         help_text=_(
@@ -76,10 +103,10 @@ class OrganisationPage(DanishSlugMixin, Page):
         FieldPanel("description"),
         FieldPanel("logo"),
         MultiFieldPanel(
-            [FieldPanel("municipalities"), FieldPanel("works_nationwide")],
+            [FieldPanel("municipalities", widget=RegionCheckboxes), FieldPanel("works_nationwide")],
             heading=_("Hvor"),
         ),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
                 FieldPanel("website"),

@@ -1,5 +1,6 @@
 """Shared digital tools, who uses them and what they learned."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -68,30 +69,55 @@ class ToolPage(DanishSlugMixin, Page):
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )
     description = RichTextField(
-        _("hvad værktøjet kan"), features=["bold", "italic", "link", "ol", "ul"]
+        _("hvad værktøjet kan"), features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Den længere beskrivelse på værktøjets side."),
     )
     categories = ParentalManyToManyField(
-        ToolCategory, related_name="tools", verbose_name=_("kategorier")
+        ToolCategory, related_name="tools", verbose_name=_("kategorier"),
+        help_text=_("Vises på værktøjets side og bruges i filtrene."),
     )
-    maker = models.CharField(_("udvikles af"), max_length=120)
-    website = models.URLField(_("hjemmeside"), blank=True)
-    cost_model = models.CharField(_("pris"), max_length=20, choices=CostModel.choices)
+    maker = models.CharField(
+        _("udvikles af"), max_length=120,
+        help_text=_("Firmaet eller foreningen bag værktøjet. Vises på værktøjets side."),
+    )
+    website = models.URLField(
+        _("hjemmeside"), blank=True,
+        help_text=_("Vises som link på værktøjets side."),
+    )
+    cost_model = models.CharField(
+        _("pris"), max_length=20, choices=CostModel.choices,
+        help_text=_("Vises på værktøjets side og bruges i filteret for pris."),
+    )
     price_note = models.CharField(
         _("prisnote"), max_length=200, blank=True,
         help_text=_("Fx 'Gratis for foreninger under 50 frivillige'."),
     )
-    open_source = models.BooleanField(_("open source"), default=False)
+    open_source = models.BooleanField(
+        _("open source"), default=False,
+        help_text=_("Vises på værktøjets side og i sammenligningen."),
+    )
     licence = models.CharField(
         _("licens"), max_length=80, blank=True, help_text=_("Fx 'AGPL-3.0'. Tom = proprietær.")
     )
     hosting = models.CharField(
-        _("hvor data ligger"), max_length=20, choices=Hosting.choices, default=Hosting.UNKNOWN
+        _("hvor data ligger"), max_length=20, choices=Hosting.choices, default=Hosting.UNKNOWN,
+        help_text=_("Hvor værktøjets data opbevares. Vises på siden og i sammenligningen."),
     )
     data_processing_agreement = models.BooleanField(
-        _("tilbyder databehandleraftale"), default=False
+        _("tilbyder databehandleraftale"), default=False,
+        help_text=_(
+            "Sæt kryds, hvis leverandøren tilbyder en databehandleraftale. Vises på siden og i "
+            "sammenligningen."
+        ),
     )
-    danish_interface = models.BooleanField(_("dansk brugerflade"), default=False)
-    accessibility_statement = models.URLField(_("tilgængelighedserklæring"), blank=True)
+    danish_interface = models.BooleanField(
+        _("dansk brugerflade"), default=False,
+        help_text=_("Vises på værktøjets side og i sammenligningen."),
+    )
+    accessibility_statement = models.URLField(
+        _("tilgængelighedserklæring"), blank=True,
+        help_text=_("Link til leverandørens tilgængelighedserklæring. Vises på værktøjets side."),
+    )
     integrations = models.CharField(
         _("integrationer"), max_length=250, blank=True,
         help_text=_("Fx 'MitID, e-Boks, Outlook-kalender'."),
@@ -100,7 +126,7 @@ class ToolPage(DanishSlugMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
-        FieldPanel("categories"),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("maker"), FieldPanel("website"), FieldPanel("integrations")],
             heading=_("Leverandør"),
@@ -154,7 +180,9 @@ class ToolPage(DanishSlugMixin, Page):
 class ToolScreenshot(Orderable):
     tool = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="screenshots")
     image = models.ForeignKey(
-        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("billede")
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("billede"),
+        help_text=_("Vises i billedserien på værktøjets side."),
     )
     caption = models.CharField(
         _("billedtekst"), max_length=200,

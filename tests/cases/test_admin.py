@@ -10,7 +10,13 @@ from wagtail.test.utils.form_data import (
 )
 
 from portal.cases.models import PartnerRole
-from tests.cases.factories import CasePageFactory, GuidePageFactory, ToolPageFactory, add_partner
+from tests.cases.factories import (
+    CasePageFactory,
+    GuidePageFactory,
+    ToolPageFactory,
+    add_partner,
+    category,
+)
 from tests.factories import (
     OrganisationIndexPageFactory,
     OrganisationPageFactory,
@@ -29,7 +35,9 @@ class PreviewTests(WagtailPageTestCase):
         case = CasePageFactory(parent=self.organisation)
         add_partner(case, self.organisation, PartnerRole.LEAD)
         self.pages = [case, GuidePageFactory(parent=self.organisation),
-                      ToolPageFactory(parent=self.organisation)]
+                      # A tool must have a category: its form ticks none by itself.
+                      ToolPageFactory(parent=self.organisation,
+                                      categories=[category("vagtplaner")])]
 
     def test_every_hub_page_type_previews(self):
         editor = self.create_superuser("forhaandsvisning")

@@ -28,6 +28,7 @@ from tests.cases.factories import (
     GuidePageFactory,
     ToolPageFactory,
     add_partner,
+    category,
 )
 from tests.factories import (
     CaseIndexPageFactory,
@@ -73,7 +74,8 @@ EXAMPLES = {
     CasePage: _case,
     GuidePage: lambda: GuidePageFactory(parent=_organisation()),
     "toolshare.ToolIndexPage": lambda: ToolIndexPageFactory(parent=home_page()),
-    ToolPage: lambda: ToolPageFactory(parent=_organisation()),
+    # A tool must have a category: its form's tick boxes start empty.
+    ToolPage: lambda: ToolPageFactory(parent=_organisation(), categories=[category("vagtplaner")]),
 }
 
 

@@ -1,5 +1,6 @@
 """Opportunity pages and the listing page that filters them."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -20,6 +21,7 @@ from wagtail.search import index
 from portal.core.blocks import BodyBlock
 from portal.core.models import ListingPage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.widgets import RegionCheckboxes
 
 from .choices import SHIFT_COMMITMENTS, Commitment, HoursPer, Status
 from .querysets import OpportunityManager
@@ -89,13 +91,25 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("beskrivelse"))
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name=_("beskrivelse"),
+        help_text=_(
+            "Den fulde beskrivelse på opgavens side: hvad den frivillige skal lave, og hvad de får"
+            " ud af det."
+        ),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("billede"),
+        help_text=_(
+            "Vises øverst på opgavens side og i oversigten. Giv billedet en alternativ tekst."
+        ),
     )
     municipalities = ParentalManyToManyField(
-        "core.Municipality", blank=True, related_name="opportunities", verbose_name=_("kommuner")
+        "core.Municipality", blank=True, related_name="opportunities", verbose_name=_("kommuner"),
+        help_text=_(
+            "Hvor opgaven foregår. Besøgende finder opgaven, når de vælger kommunen i filteret."
+        ),
     )
     is_online = models.BooleanField(
         _("online / hele landet"), default=False,
@@ -105,26 +119,51 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
         _("sted"), max_length=200, blank=True, help_text=_("Fx 'Plejecenter Solhøj, Aalborg Øst'.")
     )
     activities = ParentalManyToManyField(
-        "core.Activity", blank=True, related_name="opportunities", verbose_name=_("aktiviteter")
+        "core.Activity", blank=True, related_name="opportunities", verbose_name=_("aktiviteter"),
+        help_text=_("Hvad den frivillige skal lave. Vises på opgavens side og bruges i filtrene."),
     )
     target_groups = ParentalManyToManyField(
-        "core.TargetGroup", blank=True, related_name="opportunities", verbose_name=_("målgrupper")
+        "core.TargetGroup", blank=True, related_name="opportunities", verbose_name=_("målgrupper"),
+        help_text=_("Hvem opgaven hjælper. Vises på opgavens side og bruges i filtrene."),
     )
     commitment = models.CharField(
-        _("tidsforpligtelse"), max_length=20, choices=Commitment.choices, default=Commitment.REGULAR
+        _("tidsforpligtelse"), max_length=20, choices=Commitment.choices,
+        default=Commitment.REGULAR,
+        help_text=_(
+            "Vises på opgaven og bruges i filteret: en enkelt gang, i en periode eller fast."
+        ),
     )
     hours = models.DecimalField(
         _("forventede timer"), max_digits=4, decimal_places=1, null=True, blank=True,
         validators=[MinValueValidator(0)],
+        help_text=_(
+            "Vises på opgaven sammen med feltet nedenfor, fx '2 timer om ugen'. Tom = vises ikke."
+        ),
     )
     hours_per = models.CharField(
-        _("timer"), max_length=10, choices=HoursPer.choices, default=HoursPer.OCCASION
+        _("timer"), max_length=10, choices=HoursPer.choices, default=HoursPer.OCCASION,
+        help_text=_("Hvad timerne gælder for: om ugen, om måneden eller i alt."),
     )
-    start_date = models.DateField(_("startdato"), null=True, blank=True)
-    end_date = models.DateField(_("slutdato"), null=True, blank=True)
-    application_deadline = models.DateField(_("ansøgningsfrist"), null=True, blank=True)
-    requires_child_certificate = models.BooleanField(_("børneattest kræves"), default=False)
-    minimum_age = models.PositiveSmallIntegerField(_("minimumsalder"), null=True, blank=True)
+    start_date = models.DateField(
+        _("startdato"), null=True, blank=True,
+        help_text=_("Vises på opgaven. Tom = med det samme."),
+    )
+    end_date = models.DateField(
+        _("slutdato"), null=True, blank=True,
+        help_text=_("Vises på opgaven. Tom = ingen slutdato."),
+    )
+    application_deadline = models.DateField(
+        _("ansøgningsfrist"), null=True, blank=True,
+        help_text=_("Vises på opgaven som sidste dag for at melde sig."),
+    )
+    requires_child_certificate = models.BooleanField(
+        _("børneattest kræves"), default=False,
+        help_text=_("Vises på opgaven, så den frivillige ved, at I indhenter børneattest."),
+    )
+    minimum_age = models.PositiveSmallIntegerField(
+        _("minimumsalder"), null=True, blank=True,
+        help_text=_("Vises på opgaven. Tom = ingen aldersgrænse."),
+    )
     languages = models.CharField(
         _("sprog"), max_length=200, blank=True, help_text=_("Fx 'dansk, gerne arabisk'.")
     )
@@ -132,14 +171,19 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
         through=OpportunitySkillTag, blank=True, verbose_name=_("kompetencer")
     )
     volunteers_needed = models.PositiveSmallIntegerField(
-        _("antal frivillige søges"), null=True, blank=True
+        _("antal frivillige søges"), null=True, blank=True,
+        help_text=_("Vises på opgaven: hvor mange frivillige I søger."),
     )
     contact_role = models.CharField(
         _("kontaktperson (rolle)"), max_length=120, blank=True,
         help_text=_("En rolle, fx 'Frivilligkoordinator', ikke et navn."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN,
+        help_text=_(
+            "Kun åbne opgaver kan søges af besøgende. Sæt på pause, besat eller lukket, når I ikke"
+            " søger."
+        ),
     )
     # Copied from the parent page on every save, so listings can filter and show
     # the organisation without walking the tree for each opportunity.
@@ -161,11 +205,19 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
         FieldPanel("body"),
         FieldPanel("image"),
         MultiFieldPanel(
-            [FieldPanel("municipalities"), FieldPanel("is_online"), FieldPanel("place")],
+            [
+                FieldPanel("municipalities", widget=RegionCheckboxes),
+                FieldPanel("is_online"),
+                FieldPanel("place"),
+            ],
             heading=_("Hvor"),
         ),
         MultiFieldPanel(
-            [FieldPanel("activities"), FieldPanel("target_groups")], heading=_("Hvad og for hvem")
+            [
+                FieldPanel("activities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Hvad og for hvem"),
         ),
         MultiFieldPanel(
             [

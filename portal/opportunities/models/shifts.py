@@ -33,11 +33,24 @@ class Shift(models.Model):
     opportunity = ParentalKey(
         "opportunities.OpportunityPage", on_delete=models.CASCADE, related_name="shifts"
     )
-    starts_at = models.DateTimeField(_("starter"))
-    ends_at = models.DateTimeField(_("slutter"))
-    place = models.CharField(_("sted"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(
+        _("starter"),
+        help_text=_("Hvornår vagten begynder. Vises på opgaven og i kalenderen."),
+    )
+    ends_at = models.DateTimeField(
+        _("slutter"),
+        help_text=_("Hvornår vagten slutter."),
+    )
+    place = models.CharField(
+        _("sted"), max_length=200, blank=True,
+        help_text=_("Vises ved vagten. Tom = opgavens sted."),
+    )
     capacity = models.PositiveSmallIntegerField(
-        _("pladser"), default=1, validators=[MinValueValidator(1)]
+        _("pladser"), default=1, validators=[MinValueValidator(1)],
+        help_text=_(
+            "Hvor mange frivillige der kan melde sig til vagten. Er den fuld, kan ingen flere "
+            "melde sig."
+        ),
     )
 
     objects = ShiftQuerySet.as_manager()

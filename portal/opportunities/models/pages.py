@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -373,6 +373,7 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
                 )
             )
             .select_related("owner_organisation")
+            .prefetch_related("municipalities")
             .order_by("-first_published_at")[:limit]
         )
 
@@ -382,6 +383,10 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
         from ..feeds import structured_data
 
         context = super().get_context(request, *args, **kwargs)
+        if self.pk and not getattr(request, "is_preview", False):
+            # Read once for all that ask: the related opportunities and cases, the
+            # structured data and the template. A preview keeps the editor's choices.
+            prefetch_related_objects([self], "municipalities", "activities")
         shifts = list(self.upcoming_shifts())
         context.update(
             organisation=self.organisation,

@@ -1,0 +1,77 @@
+"""Public pages send a fixed number of queries, however many items they show."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.core.models import Activity, Municipality, Theme
+from tests.cases.factories import CasePageFactory
+from tests.factories import OrganisationPageFactory
+from tests.opportunities.factories import OpportunityPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Of the opportunity page's queries, Wagtail's routing from the site's root to
+# the page (two per level) and its view-restriction check are 9.
+OPPORTUNITY_PAGE_QUERIES = 21
+NUMBERS = itertools.count()
+
+
+def queries_of(client, url):
+    client.get(url)  # the first visit may fill caches (taxonomies, the facet index)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def taxonomies():
+    return (list(Municipality.objects.filter(slug__in=["aalborg", "aarhus", "odense"])),
+            list(Activity.objects.all()[:2]))
+
+
+def add_opportunities(organisation, count):
+    municipalities, activities = taxonomies()
+    for _ in range(count):
+        OpportunityPageFactory(parent=organisation, title=f"Naboopgave {next(NUMBERS)}",
+                               municipalities=municipalities, activities=activities)
+
+
+def test_the_opportunity_page_does_not_grow_with_its_related_items(
+    client, opportunity_index, case_index, organisation
+):
+    municipalities, activities = taxonomies()
+    page = OpportunityPageFactory(parent=organisation, title="Besøgsven",
+                                  municipalities=municipalities, activities=activities)
+    add_opportunities(organisation, 1)
+    one_related = queries_of(client, page.url)
+    add_opportunities(organisation, 4)
+    CasePageFactory(parent=case_index, tags={"municipalities": municipalities})
+
+    assert queries_of(client, page.url) == one_related <= OPPORTUNITY_PAGE_QUERIES
+
+
+def test_the_knowledge_listing_does_not_grow_with_its_cases(client, case_index):
+    theme = Theme.objects.first()
+    municipalities, _ = taxonomies()
+    CasePageFactory(parent=case_index, tags={"themes": [theme], "municipalities": municipalities})
+    few = queries_of(client, case_index.url)
+    for _ in range(6):
+        CasePageFactory(parent=case_index,
+                        tags={"themes": [theme], "municipalities": municipalities})
+
+    assert queries_of(client, case_index.url) == few
+
+
+def test_the_organisation_directory_does_not_grow_with_its_organisations(
+    client, organisation_index
+):
+    municipalities, _ = taxonomies()
+    OrganisationPageFactory(parent=organisation_index, municipalities=municipalities)
+    few = queries_of(client, organisation_index.url)
+    for number in range(6):
+        OrganisationPageFactory(parent=organisation_index, title=f"Forening {number}",
+                                municipalities=municipalities)
+
+    assert queries_of(client, organisation_index.url) == few

@@ -15,6 +15,7 @@ from portal.opportunities.models import OpportunityPage
 from portal.organisations.demo import DEMO_PASSWORD, give_demo_second_factor
 from portal.organisations.models import OrganisationPage
 
+from .followup import plan_followup
 from .models import (
     CONSENT_VERSION,
     ContactRoute,
@@ -119,6 +120,8 @@ def load(out):
         match_request, _created = MatchRequest.objects.update_or_create(
             idempotency_token=uuid.uuid5(DEMO_NAMESPACE, key), defaults=fields
         )
+        if status == Status.CONTACTED:
+            plan_followup(match_request)  # its "Blev det et match?" link, as after a real contact
         if note:
             MatchRequestNote.objects.get_or_create(
                 request=match_request, text=note,

@@ -35,10 +35,13 @@ def token_string(token):
     return _signer(token.purpose).sign(f"{token.pk}.{token.nonce}")
 
 
+def path(token):
+    return reverse(VIEWS[ActionToken.Purpose(token.purpose)], args=[token_string(token)])
+
+
 def link(token):
     """The full address of the link, for an e-mail."""
-    path = reverse(VIEWS[ActionToken.Purpose(token.purpose)], args=[token_string(token)])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path(token)
 
 
 def find(value, purpose):

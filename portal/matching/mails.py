@@ -12,6 +12,7 @@ from django.core.mail import EmailMessage
 from django.core.signing import Signer
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -49,11 +50,19 @@ def shift_place(shift):
 
 
 def booked(match_request):
-    """The request's active bookings, each with how it reads."""
+    """The request's active bookings, each with how it reads and, while its cancel link
+    works, the path of its cancel link (the receipt's holder may give a single shift back)."""
+    cancel = {
+        token.shift_id: token for token in match_request.tokens.filter(
+            purpose=ActionToken.Purpose.CANCEL, used_at__isnull=True,
+            expires_at__gt=timezone.now())
+    }
     return [
         {"booking": booking, "shift": booking.shift,
          "text": describe_shift(booking.shift.starts_at, booking.shift.ends_at,
-                                shift_place(booking.shift))}
+                                shift_place(booking.shift)),
+         "cancel_path": links.path(cancel[booking.shift_id]) if booking.shift_id in cancel
+         else ""}
         for booking in booked_shifts(match_request.reference)
         .select_related("shift__opportunity")
     ]
@@ -103,6 +112,7 @@ def compose(notification):
     to = match_request.email
     if purpose == Purpose.RECEIPT:
         context["shifts"] = booked(match_request)
+        context["base_url"] = base_url()
         context["waiting"] = waiting_for(match_request)
         events = [_event(match_request, item["booking"].pk, item["shift"].starts_at,
                          item["shift"].ends_at, shift_place(item["shift"]))

@@ -97,3 +97,11 @@ def test_a_full_shift_posted_by_hand_is_refused(client, ad_hoc):
     assert response.status_code == 200
     assert "Der er ikke flere pladser på den valgte vagt" in response.content.decode()
     assert not MatchRequest.objects.exists() and ShiftBooking.objects.count() == 1
+
+
+def test_the_receipt_offers_each_booked_shift_back_through_its_cancel_link(client, signed_up):
+    response, _match_request, _shifts = signed_up
+    body = client.get(response["Location"]).content.decode()
+    assert body.count('href="/vagt/afmeld/') == 2
+    receipt = next(m for m in mail.outbox if m.to == ["aase@example.org"])
+    assert receipt.body.count("/vagt/afmeld/") == 2

@@ -33,7 +33,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401
-        from .slugs import use_danish_slugs_in_admin_forms  # loads models: only once apps are ready
+
+        # Wagtail's admin forms load models: they can be imported only once the apps are ready.
+        from .slugs import use_danish_slugs_in_admin_forms
 
         use_danish_slugs_in_admin_forms()
 

@@ -20,12 +20,15 @@ TRUSTED_COMMENT = gettext_noop(
 )
 
 
-def publishes_without_approval(page):
-    """Whether ``page`` is an opportunity of an organisation moderators trust."""
+def publishes_without_approval(page, parent=None):
+    """Whether ``page`` is an opportunity of an organisation moderators trust.
+
+    A page not yet created names its ``parent``: an opportunity's is its organisation.
+    """
     if not isinstance(page, OpportunityPage):
         return False
-    organisation = owner_of(page)
-    return bool(organisation and organisation.publishes_opportunities_directly)
+    organisation = owner_of(page) if page.path else parent and parent.specific
+    return bool(getattr(organisation, "publishes_opportunities_directly", False))
 
 
 class EditorialApprovalTask(AbstractGroupApprovalTask):

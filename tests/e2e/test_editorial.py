@@ -23,6 +23,7 @@ pytestmark = pytest.mark.e2e
 
 TITLE = "Kagebagere til caféen på Lærkely"
 COMMENT = "Skriv gerne, hvad man skal have med."
+TRUSTED_TITLE = "Hjælpere til loppemarkedet"
 
 
 def sign_in(page, base, username):
@@ -149,10 +150,12 @@ def test_a_trusted_organisations_editor_publishes_at_once(demo_site, page):
     base = demo_site.url
     sign_in(page, base, "redaktoer-festival")
     page.get_by_role("link", name="Opret frivilligopgave").first.click()
-    page.fill("input[name=title]", "Hjælpere til loppemarkedet")
+    page.fill("input[name=title]", TRUSTED_TITLE)
     page.fill("input[name=summary]", "Sæt boder op og sælg kaffe en lørdag formiddag.")
     page.locator("select[name=commitment]").select_option(index=1)
+    assert "Udgiv" in page.locator("button[name=action-submit]").text_content()
     press(page, "action-submit")
+    assert f"»{TRUSTED_TITLE}« er udgivet." in page.locator(".messages").inner_text()
 
     listing = page.request.get(base + "/frivilligopgaver/").text()
-    assert "Hjælpere til loppemarkedet" in listing
+    assert TRUSTED_TITLE in listing

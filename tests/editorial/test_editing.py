@@ -92,3 +92,20 @@ def test_the_admin_may_show_a_preview_in_its_frame(organisation):
     page = OpportunityPageFactory(parent=organisation)
     policy = page.make_preview_request().headers["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in policy
+
+
+@pytest.mark.parametrize("trusted", [True, False])
+def test_a_trusted_organisations_editor_is_offered_to_publish_an_opportunity(
+    client, organisation, editor, trusted
+):
+    organisation.publishes_opportunities_directly = trusted
+    organisation.save()
+    client.force_login(editor)
+
+    html = client.get(
+        f"/admin/pages/add/opportunities/opportunitypage/{organisation.pk}/"
+    ).content.decode()
+
+    submit = html.split('name="action-submit"', 1)[1].split("</button>", 1)[0]
+    assert ("Udgiv" in submit) is trusted
+    assert ("Send til Godkendelse af Redaktionen" in submit) is not trusted

@@ -1,11 +1,22 @@
 """Redaktionen's workflow: submit, send back with a comment, approve; in Danish."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone, translation
-from wagtail.models import Page, Task, Workflow, WorkflowState
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    Task,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from portal.editorial.models import TASK_NAME, WORKFLOW_NAME
 from tests.cases.factories import CasePageFactory
@@ -40,6 +51,18 @@ def test_every_page_goes_through_redaktionens_workflow_and_no_english_one_is_use
         WORKFLOW_NAME
     }
     assert set(Task.objects.filter(active=True).values_list("name", flat=True)) == {TASK_NAME}
+
+
+def test_the_migration_may_run_again_without_adding_anything(home):
+    migration = importlib.import_module("portal.editorial.migrations.0002_redaktionen")
+    counts = [model.objects.count() for model in
+              (Group, GroupPagePermission, Workflow, WorkflowTask, WorkflowPage, Task)]
+
+    migration.create_editorial_workflow(apps, None)
+
+    assert [model.objects.count() for model in
+            (Group, GroupPagePermission, Workflow, WorkflowTask, WorkflowPage, Task)] == counts
+    assert Page.get_first_root_node().get_workflow().name == WORKFLOW_NAME
 
 
 def test_redaktionen_may_publish_everywhere_and_keep_the_taxonomies(home, moderator):

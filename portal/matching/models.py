@@ -214,7 +214,7 @@ class MatchRequestNote(models.Model):
         verbose_name_plural = _("interne noter")
 
     def __str__(self):
-        return f"{self.request} · {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.request} · {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
 
 
 class NotificationPreference(models.Model):

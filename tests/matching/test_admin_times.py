@@ -56,6 +56,7 @@ def test_a_note_and_the_history_show_copenhagen_time(received):
     client.post(reverse(f"{NS}:note", args=[match_request.pk]), {"text": "Ringede op."})
     detail = client.get(reverse(f"{NS}:inspect", args=[match_request.pk])).content.decode()
     assert "1. juli 2026 15:54</p>" in detail
+    assert str(match_request.notes.get()).endswith(" · 2026-07-01 15:54")
     history = client.get(reverse(f"{NS}:history", args=[match_request.pk])).content.decode()
     assert 'data-w-tooltip-content-value="1. juli 2026 15:54"' in history
 

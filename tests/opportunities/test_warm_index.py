@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 from portal.opportunities import facet_index
 from tests.opportunities.factories import OpportunityPageFactory
@@ -35,6 +36,12 @@ def catalogue(opportunity_index, organisation):
 
 def a_fresh_process():
     facet_index.forget_local_index()
+
+
+@pytest.fixture(autouse=True)
+def connection_kept(monkeypatch):
+    """The hook lets go of the worker's connection; the test's transaction needs it."""
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
 
 @pytest.mark.parametrize("warm", [

@@ -164,9 +164,13 @@ def main():
                               "--save", "", "--appendonly", "no"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     plain_port = free_port()
-    # Not the project's gunicorn.conf.py: its hook warms the project's facet index.
-    plain = gunicorn("bench.plain_django:application", plain_port, os.environ, log,
-                     config=os.devnull)
+    try:
+        # Not the project's gunicorn.conf.py: its hook warms the project's facet index.
+        plain = gunicorn("bench.plain_django:application", plain_port, os.environ, log,
+                         config=os.devnull)
+    except SystemExit:
+        redis.terminate()
+        raise
     print(f"{'size':>8} {'cache':<8} {'page':<20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
           f"{'× plain':>8} {'errors':>6}")
     try:

@@ -90,3 +90,17 @@ def test_the_cancel_link_frees_the_place_promotes_the_waiting_list_and_tells_coo
     notice = next(m for m in mail.outbox if m.to == ["kim@example.org"])
     assert "afmeldt en vagt" in notice.subject and "Åse" not in notice.body
     assert client.post(link).status_code == 410  # once
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_real_worker_keeps_the_reminder_until_its_time_and_sends_it_once(client, ad_hoc):
+    from tests.worker import run_worker_batch
+
+    shift = make_shift(ad_hoc, capacity=1, days=3)
+    client.post(reverse("matching:offer", args=[ad_hoc.pk]), offer_data(shifts=[str(shift.pk)]))
+    run_worker_batch()  # the receipt; the reminder's task waits in the table for its time
+    assert [m.subject.startswith("Kvittering") for m in mail.outbox] == [True]
+    with time_machine.travel(shift.starts_at - timedelta(hours=23)):
+        run_worker_batch()  # a worker started later (a restart) finds it and sends it
+        run_worker_batch()
+    assert len(reminders()) == 1

@@ -2,18 +2,20 @@
 
 A coordinator who prefers it gets one e-mail a day instead of one per event:
 how many requests came in since the last digest, how many are overdue
-(``PortalSettings.overdue_after_days``, via ``MatchRequest.objects.overdue``)
-and how many a sender's "nej" reopened. The digest is a task that queues its
-next run for the next morning (``DIGEST_HOUR``, Copenhagen time); the
-worker's recovery step starts the chain when no run is queued, so it survives
-restarts without cron. Each coordinator's day is claimed before sending, so a
-second run the same day sends nothing (at most once a day).
+(``PortalSettings.overdue_after_days``, via ``MatchRequest.objects.overdue``),
+how many a sender's "nej" reopened and how many shifts volunteers gave back.
+The digest is a task that queues its next run for the next morning
+(``DIGEST_HOUR``, Copenhagen time); the worker's recovery step starts the
+chain when no run is queued, so it survives restarts without cron. Each
+coordinator's day is claimed before sending, so a second run the same day
+sends nothing (at most once a day).
 """
 
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -22,6 +24,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import ModelLogEntry
 
 from portal.core.models import PortalSettings
 from portal.worker.priority import PERSON_FACING
@@ -46,6 +49,12 @@ def counts_for(user, since):
         "new": requests.filter(created_at__gte=since).count(),
         "overdue": requests.overdue().count(),
         "attention": requests.filter(needs_attention_since__isnull=False).count(),
+        # Shifts given back through the reminder's link, as the audit log has them.
+        "cancelled": ModelLogEntry.objects.filter(
+            action="matching.cancel_shift", timestamp__gte=since,
+            content_type=ContentType.objects.get_for_model(MatchRequest),
+            object_id__in=[str(pk) for pk in requests.values_list("pk", flat=True)],
+        ).count(),
     }
 
 

@@ -95,3 +95,22 @@ def test_no_digest_is_queued_while_nobody_wants_one(organisation):
     coordinator_of(organisation, "lis", email="lis@example.org")
     assert ensure_digest_queued() is False
     assert not DBTaskResult.objects.filter(task_path=daily_digest.module_path).exists()
+
+
+def test_the_digest_counts_shifts_given_back(organisation, kim_digest, ad_hoc):
+    from portal.matching.reminders import cannot_come
+    from portal.matching.tracking import ActionToken
+
+    from .conftest import make_shift
+
+    shift = make_shift(ad_hoc)
+    match_request = make_request(organisation, opportunity=ad_hoc,
+                                 created_at=timezone.now() - timedelta(days=2))
+    shift.book(match_request.reference)
+    token = ActionToken.objects.create(request=match_request, purpose="cancel", shift=shift,
+                                       expires_at=shift.starts_at)
+    assert cannot_come(token)
+    mail.outbox.clear()
+    send_digests()
+    [digest] = mail.outbox
+    assert "1 vagt afmeldt af en frivillig det seneste døgn" in digest.body

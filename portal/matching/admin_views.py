@@ -23,6 +23,7 @@ from wagtail.admin.views.generic.usage import UsageView
 from portal.organisations.ownership import OwnOrganisationObjectMixin
 
 from .attendance import bookings_with_attendance, mark
+from .mails import waiting_for
 from .models import Kind, MatchRequest, NotificationPreference, Status
 from .permissions import is_coordinator
 from .preferences import PreferenceForm
@@ -145,6 +146,7 @@ class ScopedInspectView(ScopedObjectMixin, InspectView):
             match_request=match_request,
             notes=match_request.notes.select_related("author"),
             bookings=bookings_with_attendance(match_request),
+            waiting=waiting_for(match_request),
             transitions=[Status(s) for s in Status if s in match_request.allowed_statuses()],
             note_form=NoteForm(),
             assign_form=AssignForm(match_request=match_request),

@@ -105,3 +105,15 @@ def test_a_forged_or_foreign_purpose_link_is_not_found(client, ad_hoc, full_shif
     # The same token is no cancel link and no follow-up answer.
     assert client.get(f"/vagt/afmeld/{token}/").status_code == 404
     assert client.get(f"/blev-det-et-match/{token}/").status_code == 404
+
+
+def test_the_coordinator_sees_the_waiting_list_on_the_request(client, ad_hoc, full_shift,
+                                                              coordinator):
+    from tests.logins import sign_in_verified
+
+    shift, _holder = full_shift
+    waiting = sign_up(client, ad_hoc, "bo@example.org", waitlist=[shift])
+    sign_in_verified(client, coordinator)
+    page = client.get(reverse("wagtailsnippets_matching_matchrequest:inspect",
+                              args=[waiting.pk])).content.decode()
+    assert "Venteliste" in page and "Solhøj" in page

@@ -25,7 +25,7 @@ from .models import FINISHED, Notification
 from .reminders import plan_reminders
 from .tasks import _enqueue_with_transaction, schedule
 from .tracking import ActionToken, WaitingListEntry
-from .workflow import status_changed
+from .workflow import erasing, status_changed
 
 State = WaitingListEntry.State
 
@@ -128,8 +128,16 @@ def offer_freed_place(sender, shift, **kwargs):
 @receiver(status_changed)
 def leave_when_finished(sender, match_request, status, **kwargs):
     """A withdrawn or closed request leaves its waiting lists; a place it was offered goes on."""
-    if status not in FINISHED:
-        return
+    if status in FINISHED:
+        leave(match_request)
+
+
+@receiver(erasing)
+def leave_when_erased(sender, match_request, **kwargs):
+    leave(match_request)
+
+
+def leave(match_request):
     entries = list(match_request.waiting.filter(state__in=[State.WAITING, State.OFFERED]))
     match_request.waiting.filter(pk__in=[entry.pk for entry in entries]).update(state=State.LEFT)
     for entry in entries:

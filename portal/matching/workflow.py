@@ -21,6 +21,8 @@ RELEASING = (Status.WITHDRAWN, Status.NOT_MATCHED, Status.CLOSED)
 # Sent with ``match_request`` and ``status`` inside the transaction of a status change
 # (the follow-up question is planned on it).
 status_changed = Signal()
+# Sent with ``match_request`` inside the transaction of an erasure, before the data goes.
+erasing = Signal()
 
 
 def coordinators_of(organisation):
@@ -78,6 +80,7 @@ def add_note(match_request, text, author):
 @transaction.atomic
 def erase(match_request, user=None, reason="request"):
     release_shifts(match_request.reference)
+    erasing.send(sender=erase, match_request=match_request)
     match_request.erase()
     log(match_request, "matching.erase", user=user, data={"reason": reason})
 

@@ -117,3 +117,17 @@ def test_the_coordinator_sees_the_waiting_list_on_the_request(client, ad_hoc, fu
     page = client.get(reverse("wagtailsnippets_matching_matchrequest:inspect",
                               args=[waiting.pk])).content.decode()
     assert "Venteliste" in page and "Solhøj" in page
+
+
+def test_a_place_offered_to_someone_who_is_erased_goes_to_the_next(client, ad_hoc, full_shift):
+    from portal.matching.workflow import erase
+
+    shift, holder = full_shift
+    first = sign_up(client, ad_hoc, "first@example.org", waitlist=[shift])
+    sign_up(client, ad_hoc, "second@example.org", waitlist=[shift])
+    change_status(holder, Status.WITHDRAWN)
+    run_due_tasks()
+    erase(first)
+    run_due_tasks()
+    assert offer_link("second@example.org")
+    assert WaitingListEntry.objects.get().state == WaitingListEntry.State.OFFERED

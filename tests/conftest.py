@@ -1,6 +1,9 @@
 import pytest
+from django.core.cache import caches
 from django.test import Client
 
+from portal.settings.base import redis_cache
+from tests.core.redis_server import RedisServer, free_port
 from tests.factories import (
     CaseIndexPageFactory,
     OpportunityIndexPageFactory,
@@ -56,3 +59,24 @@ def empty_cache():
 def admin_client(admin_user):
     """pytest-django's superuser client, signed in with both steps (password and app code)."""
     return sign_in_verified(Client(), admin_user)
+
+
+@pytest.fixture
+def redis_server():
+    """A redis-server of this test's own, which the test may stop, start or freeze."""
+    server = RedisServer(free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def shared_cache(settings, redis_server):
+    """The production cache configuration, pointed at this test's own server.
+
+    The server is tried again sooner than in production, so recovery is quick.
+    """
+    config = redis_cache(redis_server.url)
+    config["OPTIONS"] = {**config["OPTIONS"], "RETRY_AFTER_SECONDS": 0.1}
+    settings.CACHES = {"default": config}
+    return caches["default"]

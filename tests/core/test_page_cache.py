@@ -9,11 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from portal.core.models import Activity
-from portal.settings.base import redis_cache
 from tests.factories import OrganisationPageFactory
 from tests.matching.conftest import make_opportunity, make_shift, offer_data
-
-from .redis_server import RedisServer, free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -156,21 +153,6 @@ def test_each_encoding_and_query_is_kept_apart(client, site):
     assert brotli["Content-Encoding"] == "br"
     assert not plain.has_header("Content-Encoding")
     assert kept(client.get("/frivilligopgaver/", HTTP_ACCEPT_ENCODING="gzip, br")) == "hit"
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer(free_port())
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def shared_cache(settings, redis_server):
-    config = redis_cache(redis_server.url)
-    config["OPTIONS"] = {**config["OPTIONS"], "RETRY_AFTER_SECONDS": 0.1}
-    settings.CACHES = {"default": config}
 
 
 def test_pages_are_kept_in_redis_and_made_afresh_while_it_is_down(

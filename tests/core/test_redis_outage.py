@@ -8,40 +8,16 @@ import logging
 import time
 
 import pytest
-from django.core.cache import caches
 from django.core.management import call_command
 
 from portal.core.cache import CacheUnavailable
 from portal.matching.models import Kind, MatchRequest
-from portal.settings.base import redis_cache
 from tests.matching.conftest import make_opportunity, offer_data, referral_data
-
-from .redis_server import RedisServer, free_port
 
 pytestmark = pytest.mark.django_db
 
 RECOVERY_ATTEMPTS = 100
 RECOVERY_PAUSE_SECONDS = 0.05
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer(free_port())
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def shared_cache(settings, redis_server):
-    """The production cache configuration, pointed at this test's server.
-
-    The server is tried again sooner than in production, so recovery is quick.
-    """
-    config = redis_cache(redis_server.url)
-    config["OPTIONS"] = {**config["OPTIONS"], "RETRY_AFTER_SECONDS": 0.1}
-    settings.CACHES = {"default": config}
-    return caches["default"]
 
 
 @pytest.fixture

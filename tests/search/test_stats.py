@@ -6,30 +6,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query
 
-from portal.settings.base import redis_cache
 from search.models import ZeroResultQuery
 from search.stats import flush_statistics
-from tests.core.redis_server import RedisServer, free_port
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer(free_port())
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def shared_cache(settings, redis_server):
-    config = redis_cache(redis_server.url)
-    config["OPTIONS"] = {**config["OPTIONS"], "RETRY_AFTER_SECONDS": 0.1}
-    settings.CACHES = {"default": config}
 
 
 @pytest.fixture

@@ -9,7 +9,14 @@ from wagtail.admin.utils import get_user_display_name
 from portal.core.models import Municipality
 from portal.opportunities.models import OpportunityPage, Shift, ShiftBooking
 
-from .models import Kind, MatchRequest, Notification, Status, organisations_coordinated_by
+from .models import (
+    FollowUpAnswer,
+    Kind,
+    MatchRequest,
+    Notification,
+    Status,
+    organisations_coordinated_by,
+)
 from .tasks import stuck_notifications
 from .workflow import coordinators_of_any
 
@@ -45,11 +52,18 @@ class MatchRequestFilterSet(WagtailFilterSet):
     overdue = django_filters.BooleanFilter(
         label=_("Forsinket (ny og uden svar)"), method="filter_overdue"
     )
+    needs_attention = django_filters.BooleanFilter(
+        label=_("Kræver opmærksomhed (svarede nej til opfølgningen)"),
+        field_name="needs_attention_since", lookup_expr="isnull", exclude=True,
+    )
+    followup_answer = django_filters.ChoiceFilter(
+        label=_("Svar på opfølgningen (Blev det et match?)"), choices=FollowUpAnswer.choices
+    )
 
     class Meta:
         model = MatchRequest
         fields = ["status", "kind", "opportunity", "shift", "municipality", "created_at",
-                  "assigned_to", "overdue"]
+                  "assigned_to", "overdue", "needs_attention", "followup_answer"]
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)

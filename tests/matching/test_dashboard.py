@@ -4,10 +4,11 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from portal.core.models import PortalSettings
-from portal.matching.models import Status
+from portal.matching.models import FollowUpAnswer, Status
 from tests.logins import sign_in_verified
 
 from .conftest import coordinator_of, make_request
@@ -71,3 +72,21 @@ def test_the_overdue_threshold_is_the_portal_setting(dashboard, requests):
     url, text = _link(dashboard.get("/admin/").content.decode(), "uden svar")
     assert text == "2 uden svar i over 1 dag"
     assert _listed(dashboard, url, requests) == {"overdue", "fresh"}
+
+
+def test_coordinators_can_list_the_requests_whose_sender_said_no(dashboard, organisation):
+    said_no = make_request(
+        organisation, status=Status.CONTACTED, followup_answer=FollowUpAnswer.NO,
+        followup_answered_at=timezone.now(), needs_attention_since=timezone.now(),
+    )
+    said_yes = make_request(
+        organisation, status=Status.MATCHED, followup_answer=FollowUpAnswer.YES,
+        followup_answered_at=timezone.now(),
+    )
+    unanswered = make_request(organisation, status=Status.CONTACTED)
+    requests = {"no": said_no, "yes": said_yes, "unanswered": unanswered}
+    listing = reverse("wagtailsnippets_matching_matchrequest:list")
+
+    assert _listed(dashboard, f"{listing}?needs_attention=true", requests) == {"no"}
+    assert _listed(dashboard, f"{listing}?followup_answer=yes", requests) == {"yes"}
+    assert _listed(dashboard, listing, requests) == {"no", "yes", "unanswered"}

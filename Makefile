@@ -6,7 +6,8 @@ PORT ?= 8000
 # The demo's links (in mails, and the Wagtail site's address) follow the port it serves on.
 DEMO_URL = http://127.0.0.1:$(PORT)
 CHROMIUM ?= /usr/bin/chromium
-PYTEST_ARGS ?=
+# Two test processes by default (pytest-xdist); PYTEST_ARGS="-n 0" runs in one.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: install install-dev demo test lint serve worker clean
 

@@ -7,7 +7,8 @@ the Danish way (ae, oe, aa). Three places make a slug, and each gets the same ru
 - the admin's ``w-slug`` script, which fills the slug from the title: the
   letters are replaced first (``SlugInput`` formatters), then Wagtail's own
   ASCII transliteration handles ü, é and the rest;
-- an admin form without JavaScript: the slug field spells a typed slug the same way;
+- an admin form without JavaScript (the page's own, and the "copy page" form): the
+  slug field spells a typed slug the same way;
 - a page saved in code: ``DanishSlugMixin`` makes the slug from the title.
 """
 
@@ -15,6 +16,7 @@ from django import forms
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.widgets import SlugInput
 
 DANISH_LETTERS = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"}
@@ -40,8 +42,23 @@ class DanishSlugFormField(forms.SlugField):
         return value if value.isascii() else danish_slugify(value)
 
 
+class DanishSlugCopyForm(CopyForm):
+    """Wagtail's "copy page" form makes its slug field itself: here with the Danish rules."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        wagtails = self.fields["new_slug"]
+        self.fields["new_slug"] = DanishSlugFormField(
+            initial=wagtails.initial, label=wagtails.label,
+            widget=DanishSlugInput(locale=self.page.locale),
+        )
+
+
 class DanishSlugMixin:
-    """For every page model: a slug made from the title, or given in code, is Danish ASCII."""
+    """For every page model: a slug made from the title, given in code, or typed when the
+    page is copied, is Danish ASCII."""
+
+    copy_form_class = DanishSlugCopyForm
 
     def _set_core_field_defaults(self):
         # The one method Wagtail fills an empty slug in (from both full_clean and

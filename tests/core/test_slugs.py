@@ -68,3 +68,18 @@ def test_a_page_made_in_code_gets_a_danish_slug():
     assert page.slug == SLUG and page.url_path.endswith(f"/{SLUG}/")
     again = home.add_child(instance=StandardPage(title="Besøg på plejehjem i Aarhus"))
     assert again.slug == f"{SLUG}-2"
+
+
+@pytest.mark.django_db
+def test_a_page_copied_under_a_danish_slug_gets_it_spelled_out(admin_client):
+    home = home_page()
+    original = home.add_child(instance=StandardPage(title="Om os"))
+    url = reverse("wagtailadmin_pages:copy", args=[original.pk])
+
+    response = admin_client.post(url, {
+        "new_title": TITLE, "new_slug": "besøg-på-plejehjem-i-århus",
+        "new_parent_page": home.pk,
+    })
+
+    assert response.status_code == 302
+    assert StandardPage.objects.get(title=TITLE).slug == SLUG

@@ -4,6 +4,7 @@ Matching reads the opportunities app; never the other way round. Every call
 into it sits here, so the forms and views ask one place what is open.
 """
 
+from django.db.models import Count
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -45,24 +46,25 @@ def shifts_open_for(opportunity):
     return opportunity.upcoming_shifts()
 
 
-def held_places(shift):
-    """Places offered to the waiting list and not yet taken or expired."""
+def _offers_held():
+    """Places offered to a waiting list and not yet taken or expired."""
     return WaitingListEntry.objects.filter(
-        shift=shift, state=WaitingListEntry.State.OFFERED, offer_expires_at__gt=timezone.now()
-    ).count()
+        state=WaitingListEntry.State.OFFERED, offer_expires_at__gt=timezone.now()
+    )
+
+
+def held_places(shift):
+    return _offers_held().filter(shift=shift).count()
 
 
 def with_held_places(shifts):
     """The shifts, each with ``places_left`` less the places kept for the waiting list."""
     shifts = list(shifts)
-    offered = {}
     # A preview's shifts may not be saved yet: nothing can be held on those.
-    for entry in WaitingListEntry.objects.filter(
-        shift__in=[shift.pk for shift in shifts if shift.pk],
-        state=WaitingListEntry.State.OFFERED,
-        offer_expires_at__gt=timezone.now(),
-    ):
-        offered[entry.shift_id] = offered.get(entry.shift_id, 0) + 1
+    offered = dict(
+        _offers_held().filter(shift__in=[shift.pk for shift in shifts if shift.pk])
+        .values("shift").annotate(count=Count("pk")).values_list("shift", "count")
+    )
     for shift in shifts:
         shift.places_left = max(shift.places_left - offered.get(shift.pk, 0), 0)
     return shifts

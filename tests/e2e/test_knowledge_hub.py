@@ -50,6 +50,7 @@ def test_comparing_tools_without_javascript(demo_site, no_js_page):
     no_js_page.get_by_label("Sammenlign VagtPlan Frivillig").check()
     no_js_page.get_by_label("Sammenlign Frivilligmatch").check()
     no_js_page.get_by_role("button", name="Sammenlign valgte").click()
+    no_js_page.wait_for_url("**/vaerktoejer/sammenlign/?*")
     headers = no_js_page.locator("table th[scope=col]").all_inner_texts()
     assert headers == ["Frivilligmatch", "VagtPlan Frivillig"] or headers == [
         "VagtPlan Frivillig", "Frivilligmatch"

@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "portal.opportunities",
     "portal.cases",
     "portal.toolshare",
+    "portal.funding",
+    "portal.needs",
     "portal.editorial",
     "portal.matching",
     "search",

@@ -72,6 +72,9 @@ SHIFT_REMINDER_HOURS = env_int("SHIFT_REMINDER_HOURS", 24)
 WAITLIST_OFFER_HOURS = env_int("WAITLIST_OFFER_HOURS", 24)
 FOLLOWUP_AFTER_DAYS = env_int("FOLLOWUP_AFTER_DAYS", 14)
 FOLLOWUP_ANSWER_DAYS = env_int("FOLLOWUP_ANSWER_DAYS", 30)
+# Organisations' needs (portal.needs): their editors are reminded this many days before
+# a need's end date.
+NEED_REMINDER_DAYS = env_int("NEED_REMINDER_DAYS", 14)
 # The worker stops a task of its own running longer than this; a task still
 # marked running after twice this belonged to a worker that died, and runs again.
 TASK_TIME_LIMIT_SECONDS = env_int("TASK_TIME_LIMIT_SECONDS", 120)

@@ -44,6 +44,10 @@ async function update(url, { push = true, focusResults = false } = {}) {
       if (stillOpen.has(details.dataset.facet)) details.open = true;
     }
     results.replaceWith(newResults);
+    // The drawer's summary (outside the form) names the count too.
+    const drawerCount = document.querySelector("[data-drawer-count]");
+    const freshCount = fresh.querySelector("[data-drawer-count]");
+    if (drawerCount && freshCount) drawerCount.textContent = freshCount.textContent;
     if (push) history.pushState({ listing: true }, "", url);
 
     const target = focusResults ? null : focusedId && document.getElementById(focusedId);

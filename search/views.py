@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.core.text_search import clean_query, query_terms, run_safely
+from portal.needs.models import NeedPage
 from portal.organisations.models import owners_of
 
 from . import facets, stats
@@ -44,8 +45,12 @@ def is_recordable(query):
 
 
 def searchable_pages():
-    """Every published, public page of any type, the tree's root excepted."""
-    return Page.objects.live().public().filter(depth__gt=1)
+    """Every published, public page of any type, the tree's root excepted, and no
+    need past its end date (its page stays reachable, but search no longer offers it)."""
+    return (
+        Page.objects.live().public().filter(depth__gt=1)
+        .exclude(pk__in=NeedPage.objects.expired().values("pk"))
+    )
 
 
 def _url(query, selection, **changes):

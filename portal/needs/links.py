@@ -1,0 +1,33 @@
+"""Where needs show beside other content: an organisation's profile, tool pages and
+funding calls. Each section costs a fixed number of queries, shows current needs
+only (``NeedPage.objects.current()``) and at most SHOWN of them, newest first."""
+
+from .models import NeedKind, NeedPage
+
+SHOWN = 10
+
+
+def _shown(needs):
+    return list(
+        needs.select_related("organisation", "tool_category", "municipality")
+        .order_by("-first_published_at", "-pk")[:SHOWN]
+    )
+
+
+def needs_of_organisation(organisation):
+    return _shown(NeedPage.objects.current().filter(organisation=organisation))
+
+
+def needs_for_tool(tool):
+    """Organisations looking for a tool in one of the tool's categories."""
+    return _shown(
+        NeedPage.objects.current().filter(
+            kind=NeedKind.TOOL, tool_category__in=tool.categories.all()
+        )
+    )
+
+
+def needs_for_call(call):
+    """Organisations looking for funding in one of the call's themes."""
+    matching = NeedPage.objects.filter(themes__in=call.themes.all()).values("pk")
+    return _shown(NeedPage.objects.current().filter(kind=NeedKind.FUNDING, pk__in=matching))

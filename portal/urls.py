@@ -6,7 +6,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.cases.grants import grants_csv, grants_json
-
 from portal.core import views as core_views
 from portal.core.site_address import PortalSitemap
 
@@ -18,6 +17,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
+    path("stoette/bevillinger.csv", grants_csv, name="grants_csv"),
+    path("stoette/bevillinger.json", grants_json, name="grants_json"),
 ]
 
 if settings.DEBUG:

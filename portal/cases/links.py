@@ -10,13 +10,13 @@ Every function costs a fixed number of queries however many links there are,
 so a page with fifty partners renders as cheaply as one with a single partner.
 """
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from portal.opportunities.models import OpportunityPage
-from portal.organisations.models import owner_of
+from portal.organisations.models import owner_of, owners_of
 from portal.toolshare.models import ToolPage, ToolUsage
 
-from .models import CasePage, CasePartner, GuidePage, PartnerRole
+from .models import CaseGrant, CasePage, CasePartner, GuidePage, PartnerRole
 
 RELATED_OPPORTUNITIES = 4
 
@@ -65,6 +65,7 @@ def case_links(case):
         "tool_list": list(ToolPage.objects.live().public().filter(pk__in=tool_ids)
                           .order_by("title")),
         "document_list": list(case.documents.select_related("document")),
+        "grant_list": list(case.grants.select_related("funder", "call")),
     }
 
 
@@ -126,3 +127,50 @@ def cases_for_opportunity(opportunity, limit=3):
     return list(
         CasePage.objects.live().public().filter(pk__in=matching).order_by("-start_date")[:limit]
     )
+
+
+def _grants_on_public_cases(**condition):
+    cases = CasePage.objects.live().public().values("pk")
+    return CaseGrant.objects.filter(case__in=cases, **condition).order_by(
+        "-start_date", "case__title", "pk"
+    )
+
+
+def cases_for_call(call):
+    """The published cases a funding call paid for, each with its grants from that call."""
+    if call.pk is None:
+        # A new call in preview: no grant can name it yet.
+        return []
+    grants = _grants_on_public_cases(call=call).select_related("case")
+    return _by_case(grants, owners=True)
+
+
+def funder_results(organisation):
+    """'Hvad kom der ud af vores støtte': the published cases an organisation funded, with
+    their partners and results, in a fixed number of queries."""
+    if organisation.pk is None:
+        return []
+    live_partners = CasePartner.objects.filter(organisation__live=True).select_related(
+        "organisation"
+    )
+    grants = (
+        _grants_on_public_cases(funder=organisation)
+        .select_related("case", "call")
+        .prefetch_related(Prefetch("case__partners", queryset=live_partners))
+    )
+    return _by_case(grants)
+
+
+def _by_case(grants, owners=False):
+    """``[{"case", "grants", "total", "owner"}]`` in the grants' order, one entry per case."""
+    grants = list(grants)
+    owner_by_case = owners_of([grant.case for grant in grants]) if owners else {}
+    entries = {}
+    for grant in grants:
+        entry = entries.setdefault(grant.case.pk, {
+            "case": grant.case, "grants": [], "total": 0,
+            "owner": owner_by_case.get(grant.case.pk),
+        })
+        entry["grants"].append(grant)
+        entry["total"] += grant.amount
+    return list(entries.values())

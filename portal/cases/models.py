@@ -1,6 +1,8 @@
 """Co-creation cases and guides, and their listing at /erfaringer/."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from portal.core.blocks import BodyBlock, FigureBlock, QuoteBlock
 from portal.core.models import ListingPage
 from portal.core.slugs import DanishSlugMixin
 from portal.core.widgets import RegionCheckboxes
+from portal.organisations.models import owner_of
 
 
 class CaseIndexPage(ListingPage):
@@ -151,6 +154,7 @@ class CasePage(KnowledgePage):
             ],
             heading=_("Periode og finansiering"),
         ),
+        InlinePanel("grants", label=_("Finansiering")),
         FieldPanel("results"),
         MultiFieldPanel(
             [
@@ -215,6 +219,73 @@ class CasePartner(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partnere")
+
+
+class CaseGrant(Orderable):
+    """A grant that paid for (part of) a case: who gave it, from which call, how much, when.
+
+    Shown on the case, on the call and on the funder's profile, and exported as
+    360Giving data (``portal/cases/grants.py``).
+    """
+
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="grants")
+    funder = models.ForeignKey(
+        "organisations.OrganisationPage", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="grants_given", verbose_name=_("bevillingsgiver på Bindeled"),
+        help_text=_("Fonden eller kommunen, hvis den har en side på Bindeled."),
+    )
+    funder_name = models.CharField(
+        _("bevillingsgiver (navn)"), max_length=200, blank=True,
+        help_text=_("Kun hvis bevillingsgiveren ikke har en side på Bindeled."),
+    )
+    call = models.ForeignKey(
+        "funding.FundingCallPage", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="grants", verbose_name=_("pulje"),
+        help_text=_("Den støttepulje på Bindeled, bevillingen kom fra, hvis der er en."),
+    )
+    amount = models.PositiveIntegerField(
+        _("beløb (kr.)"), validators=[MinValueValidator(1, _("Beløbet skal være mindst 1 kr."))],
+        help_text=_("Det bevilgede beløb i hele kroner."),
+    )
+    start_date = models.DateField(
+        _("bevilget fra"), help_text=_("Bevillingens start. Bruges også som bevillingsdato."),
+    )
+    end_date = models.DateField(_("bevilget til"), null=True, blank=True,
+                                help_text=_("Tom = ikke oplyst."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("funder"), FieldPanel("funder_name")]),
+        FieldPanel("call"),
+        FieldPanel("amount"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bevilling")
+        verbose_name_plural = _("bevillinger")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        has_funder, has_name = self.funder_id is not None, bool(self.funder_name.strip())
+        if has_funder and has_name:
+            errors["funder_name"] = _("Vælg bevillingsgiveren på Bindeled eller skriv dens "
+                                      "navn – ikke begge dele.")
+        elif not (has_funder or has_name):
+            errors["funder"] = _("Vælg bevillingsgiveren på Bindeled eller skriv dens navn.")
+        if self.call_id and self.funder_id and owner_of(self.call) != self.funder:
+            errors["call"] = _("Puljen hører ikke til den valgte bevillingsgiver.")
+        if self.call_id and has_name and not has_funder:
+            errors["funder_name"] = _("En pulje på Bindeled har sin bevillingsgiver på Bindeled: "
+                                      "vælg den i stedet for at skrive navnet.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Slutdatoen kan ikke ligge før startdatoen.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def funder_title(self):
+        return self.funder.title if self.funder_id else self.funder_name
 
 
 class StepBlock(blocks.StructBlock):

@@ -4,6 +4,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
@@ -75,7 +76,19 @@ def opportunity_calendar_response(page, request):
     return _calendar_response(page.title, shifts, request, f"{page.slug}.ics")
 
 
-def _calendar_response(name, shifts, request, filename):
+def shift_calendar_response(page, request, shift_id):
+    """One upcoming shift as a file to open in a calendar ("Tilføj til kalender").
+
+    Its UID is the one the opportunity's and the listing's calendars give the
+    shift, so a calendar that has both keeps one event.
+    """
+    shift = get_object_or_404(page.upcoming_shifts().select_related("opportunity"), pk=shift_id)
+    start = timezone.localtime(shift.starts_at)
+    filename = f"{page.slug}-{start:%Y-%m-%d-%H%M}.ics"
+    return _calendar_response(page.title, [shift], request, filename, disposition="attachment")
+
+
+def _calendar_response(name, shifts, request, filename, disposition="inline"):
     calendar = Calendar()
     calendar.add("prodid", "-//Bindeled//Frivilligopgaver//DA")
     calendar.add("version", "2.0")
@@ -101,7 +114,7 @@ def _calendar_response(name, shifts, request, filename):
         event.add("description", f"{opportunity.summary}\n{places}\n{url}#tilmelding")
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
 
 

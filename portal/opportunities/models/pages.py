@@ -408,3 +408,10 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
         from ..feeds import opportunity_calendar_response
 
         return opportunity_calendar_response(self, request)
+
+    @path("kalender/<int:shift_id>/", name="shift_calendar")
+    def shift_calendar(self, request, shift_id):
+        # Imported on use for the same reason as above.
+        from ..feeds import shift_calendar_response
+
+        return shift_calendar_response(self, request, shift_id)

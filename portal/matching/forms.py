@@ -143,34 +143,16 @@ class ShiftCheckboxes(forms.CheckboxSelectMultiple):
         return option
 
 
-class IntakeForm(forms.Form):
-    """What both forms share: anti-abuse fields and accessible rendering attributes."""
-
-    idempotency_token = forms.UUIDField(widget=forms.HiddenInput)
-    started = forms.CharField(widget=forms.HiddenInput)
-    # A field people never see; automated form fillers do, and fill it in.
-    website = forms.CharField(
-        label=_("Lad dette felt være tomt"), required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    autocomplete = {}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        token = uuid.uuid4()
-        self.fields["idempotency_token"].initial = token
-        self.fields["started"].initial = start_stamp(token)
-        for name, value in self.autocomplete.items():
-            self.fields[name].widget.attrs["autocomplete"] = value
-        self._describe_fields()
+class DescribedFieldsMixin:
+    """Ties each field's hint and error message to its input, by the ids the
+    templates give them (``<auto_id>-hint``, ``<auto_id>-error``), instead of
+    Django's own ``aria-describedby``, which names ids our templates do not render."""
 
     def full_clean(self):
         super().full_clean()
         self._describe_fields()
 
     def _describe_fields(self):
-        """Tie each field's hint and error message to its input."""
         has_errors = self.is_bound and hasattr(self, "_errors") and self._errors is not None
         for name, field in self.fields.items():
             if isinstance(field.widget, forms.HiddenInput):
@@ -191,6 +173,29 @@ class IntakeForm(forms.Form):
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
             else:
                 field.widget.attrs.pop("aria-describedby", None)
+
+
+class IntakeForm(DescribedFieldsMixin, forms.Form):
+    """What both forms share: anti-abuse fields and accessible rendering attributes."""
+
+    idempotency_token = forms.UUIDField(widget=forms.HiddenInput)
+    started = forms.CharField(widget=forms.HiddenInput)
+    # A field people never see; automated form fillers do, and fill it in.
+    website = forms.CharField(
+        label=_("Lad dette felt være tomt"), required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    autocomplete = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        token = uuid.uuid4()
+        self.fields["idempotency_token"].initial = token
+        self.fields["started"].initial = start_stamp(token)
+        for name, value in self.autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+        self._describe_fields()
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
@@ -319,26 +324,41 @@ class OfferForm(IntakeForm):
         return cleaned
 
 
-class ReferralChoiceForm(forms.Form):
+class ReferralChoiceForm(DescribedFieldsMixin, forms.Form):
     """Step one: where and what. Submitted by GET, holds nothing personal."""
+
+    # The server's error summary explains a missing choice; the browser's own
+    # bubble would stop the form before it and say less.
+    use_required_attribute = False
 
     municipality = forms.ModelChoiceField(
         label=_("Borgerens kommune"), queryset=Municipality.objects.all(),
         empty_label=_("Vælg kommune"), to_field_name="slug",
+        error_messages={"required": _("Vælg borgerens kommune."),
+                        "invalid_choice": _("Vælg en kommune fra listen.")},
     )
     activity = forms.ModelChoiceField(
         label=_("Hvilken slags hjælp"), queryset=Activity.objects.all(),
         empty_label=_("Vælg aktivitet"), to_field_name="slug",
+        error_messages={"required": _("Vælg, hvilken slags hjælp borgeren har brug for."),
+                        "invalid_choice": _("Vælg en aktivitet fra listen.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._describe_fields()
 
 
 class ReferralForm(IntakeForm):
+    # Own ids: step one's selects on the same page are id_municipality and id_activity.
     municipality = forms.ModelChoiceField(
-        queryset=Municipality.objects.all(), to_field_name="slug", widget=forms.HiddenInput,
+        queryset=Municipality.objects.all(), to_field_name="slug",
+        widget=forms.HiddenInput(attrs={"id": "referral-municipality"}),
         error_messages={"invalid_choice": _("Vælg kommune og aktivitet igen.")},
     )
     activity = forms.ModelChoiceField(
-        queryset=Activity.objects.all(), to_field_name="slug", widget=forms.HiddenInput,
+        queryset=Activity.objects.all(), to_field_name="slug",
+        widget=forms.HiddenInput(attrs={"id": "referral-activity"}),
         error_messages={"invalid_choice": _("Vælg kommune og aktivitet igen.")},
     )
     organisation = forms.ChoiceField(

@@ -3,8 +3,10 @@
 What may be kept is decided elsewhere, once: ``CachePolicyMiddleware`` marks a
 response ``public`` only when it is an anonymous GET with no cookie and no CSRF
 token, and views with forms are ``never_cache``. This middleware keeps exactly
-those responses, and answers from them only requests that carry no session or
-messages cookie, so no visitor ever sees a page made for someone else.
+those responses, and pages whose form declared its few per-visitor values
+(``page_holes``: filled in afresh for each visitor). It answers from them only
+requests that carry no session or messages cookie, so no visitor ever sees a
+page made for someone else.
 
 Invalidation is by one site-wide *generation*: every kept page records the
 generation it was made in, and is used only while that is still current. A
@@ -30,8 +32,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import cc_delim_re
 from django.utils.http import http_date
+
+from . import page_holes
+from .compression import accepted_encoding, compress
 
 GENERATION_KEY = "pagecache:generation"
 PAGE_KEY_PREFIX = "pagecache:page:"
@@ -66,17 +72,6 @@ def _current_generation(found):
     return generation
 
 
-def accepted_encoding(request):
-    """The compression this client gets: brotli, gzip or none (``CompressionMiddleware``)."""
-    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
-    names = {part.split(";")[0].strip().lower() for part in accepted.split(",")}
-    if "br" in names:
-        return "br"
-    if "gzip" in names:
-        return "gzip"
-    return ""
-
-
 def _personal(request):
     names = (getattr(settings, name, None) for name in PERSONAL_COOKIES)
     return any(name in request.COOKIES for name in names if name)
@@ -92,26 +87,69 @@ def _page_key(request):
     return PAGE_KEY_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
 
 
+def _cache_control(response):
+    return {part.strip().split("=")[0].lower()
+            for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+
+
+def _known_vary(response):
+    vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", ""))}
+    return vary <= KNOWN_VARY | {""}
+
+
 def _storable(request, response):
     if request.method != "GET" or response.status_code != 200 or response.streaming:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
-    control = {part.strip().split("=")[0].lower()
-               for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+    control = _cache_control(response)
     if "public" not in control or control & {"private", "no-cache", "no-store"}:
         return False
-    vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", ""))}
-    return vary <= KNOWN_VARY | {""}
+    return _known_vary(response)
 
 
-def _replay(stored):
-    _generation, status, headers, content = stored
+def _storable_with_holes(request, response):
+    """A page that is public but for the per-visitor values it declared (``page_holes``).
+
+    ``CachePolicyMiddleware`` made it ``private, no-cache`` for its CSRF token; a
+    view that chose ``never_cache`` (``no-store``) or set other cookies is not kept.
+    """
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if not page_holes.has_holes(request) or set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+        return False
+    return _cache_control(response) == {"private", "no-cache"} and _known_vary(response)
+
+
+def _replay(request, stored):
+    _generation, status, headers, content, refills = stored
+    if refills:
+        csrf = CsrfViewMiddleware(lambda request: None)
+        # The visitor's own CSRF cookie, if they have one, so forms in their other
+        # tabs stay valid; a new one otherwise.
+        csrf.process_request(request)
+        content = page_holes.fill_in(request, content, refills)
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
+    if refills:
+        response = compress(request, csrf.process_response(request, response))
     response[STATUS_HEADER] = "hit"
     return response
+
+
+def _keep(key, generation, request, response, seconds):
+    refills = ()
+    content = response.content
+    if page_holes.has_holes(request):
+        content, refills = page_holes.cut_out(request, content)
+        left_out = {"content-length", "etag", STATUS_HEADER.lower()}
+    else:
+        response["Last-Modified"] = http_date()
+        left_out = {STATUS_HEADER.lower()}
+    headers = [(name, value) for name, value in response.items()
+               if name.lower() not in left_out]
+    cache.set(key, (generation, response.status_code, headers, content, refills), seconds)
 
 
 class PageCacheMiddleware:
@@ -121,6 +159,8 @@ class PageCacheMiddleware:
     known and a redirect to the slashed address is not kept), above the
     compression (so pages are kept compressed, once per encoding) and above
     ``CachePolicyMiddleware``, whose ``Cache-Control`` decides what is kept.
+    A page with a form is kept uncompressed with markers for its per-visitor
+    values, and filled in and compressed for each visitor (``page_holes``).
     """
 
     def __init__(self, get_response):
@@ -135,13 +175,16 @@ class PageCacheMiddleware:
         generation = _current_generation(found)
         stored = found.get(key)
         if generation is not None and stored is not None and stored[0] == generation:
-            return _replay(stored)
+            return _replay(request, stored)
         response = self.get_response(request)
-        if generation is not None and _storable(request, response):
-            response["Last-Modified"] = http_date()
-            headers = [(name, value) for name, value in response.items()
-                       if name.lower() != STATUS_HEADER.lower()]
-            cache.set(key, (generation, response.status_code, headers, response.content),
-                      seconds)
+        if generation is None:
+            return response
+        if _storable(request, response):
+            _keep(key, generation, request, response, seconds)
+            response[STATUS_HEADER] = "miss"
+        elif _storable_with_holes(request, response):
+            _keep(key, generation, request, response, seconds)
+            # Left uncompressed below for its cookie; safe to compress, see page_holes.
+            response = compress(request, response)
             response[STATUS_HEADER] = "miss"
         return response

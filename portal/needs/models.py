@@ -55,7 +55,9 @@ class NeedQuerySet(PageQuerySet):
 class NeedPage(DanishSlugMixin, Page):
     kind = models.CharField(
         _("hvad I har brug for"), max_length=20, choices=NeedKind.choices,
-        help_text=_("Vises på siden og bruges i filteret «Har behov for» i organisationsoversigten."),
+        help_text=_(
+            "Vises på siden og bruges i filteret «Har behov for» i organisationsoversigten."
+        ),
     )
     tool_category = models.ForeignKey(
         "toolshare.ToolCategory", null=True, blank=True, on_delete=models.PROTECT,
@@ -163,7 +165,7 @@ class NeedPage(DanishSlugMixin, Page):
         return self.end_date < timezone.localdate()
 
     @cached_property
-    def owner(self):
+    def publisher(self):
         """The organisation this need lives under (also before its first save)."""
         if self.organisation_id:
             return self.organisation
@@ -172,7 +174,7 @@ class NeedPage(DanishSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["owner"] = self.owner
+        context["publisher"] = self.publisher
         context["theme_list"] = self.themes.all()
         context["tool_index"] = (
             ToolIndexPage.objects.live().first() if self.tool_category_id else None

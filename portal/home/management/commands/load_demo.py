@@ -11,8 +11,10 @@ DEMO_STEPS = [
     ("Organisationer og brugere", "portal.organisations.demo"),
     ("Frivilligopgaver og vagter", "portal.opportunities.demo"),
     ("Digitale værktøjer og erfaringer", "portal.toolshare.demo"),
+    ("Støttepuljer", "portal.funding.demo"),
     ("Samskabelsescases og vejledninger", "portal.cases.demo"),
     ("Redaktionen og sider til godkendelse", "portal.editorial.demo"),
+    ("Organisationers behov", "portal.needs.demo"),
     ("Koordinatorer og henvendelser", "portal.matching.demo"),
 ]
 

@@ -7,13 +7,23 @@ case names its source (the SeniorDigital figures). Each page says so itself.
 import datetime
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from portal.core.demo import activities, municipalities, target_groups, themes, upsert_page
+from portal.funding.models import FundingCallPage
 from portal.organisations.models import OrganisationPage
 from portal.toolshare.models import ToolPage
 
-from .models import CaseDocument, CasePage, CasePartner, GuideDocument, GuidePage, PartnerRole
+from .models import (
+    CaseDocument,
+    CaseGrant,
+    CasePage,
+    CasePartner,
+    GuideDocument,
+    GuidePage,
+    PartnerRole,
+)
 
 ILLUSTRATIVE = ("Demoindhold: organisationerne er opdigtede, og tal og citater er illustrative, "
                 "medmindre en kilde er nævnt.")
@@ -206,6 +216,48 @@ GUIDES = [
 ]
 
 
+# The grants behind the cases: case slug -> [(funder slug or None, funder name, call slug,
+# amount, start, end)]. Dates are (y, m, d), or days from today for grants from demo calls,
+# whose deadlines are counted from today too. Amounts are illustrative.
+GRANTS = {
+    "it-frivillige-og-borgerservice": [
+        ("digital-frivillighed-fonden", "", None, 450_000, (2014, 3, 1), None)],
+    "ishoej-netvaerk-mod-ensomhed": [
+        ("fonden-for-faellesskab", "", None, 1_200_000, (2017, 9, 1), (2020, 8, 31)),
+        ("fonden-for-faellesskab", "", "faellesskabspuljen-2026", 250_000, -150, 580)],
+    "pilot-frivilligmatch-med-forskere": [
+        ("digital-frivillighed-fonden", "", None, 800_000, (2022, 2, 1), (2023, 6, 30))],
+    "demensvenner-motion": [
+        ("fonden-for-faellesskab", "", None, 350_000, (2019, 4, 1), (2022, 3, 31))],
+    "frivilligcenter-som-bindeled": [
+        ("fonden-for-faellesskab", "", "faellesskabspuljen-2026", 180_000, -150, 215)],
+    "besoegsvenner-via-hjemmeplejen": [
+        ("aalborg-kommune", "", None, 40_000, (2024, 1, 1), (2024, 12, 31))],
+    "juleuddeling-ad-hoc": [
+        ("naboskabsfonden", "", "sommerpulje-for-familier", 35_000, -10, 80)],
+    "vaagetjeneste-paa-plejecentre": [
+        (None, "Den lokale sparekassefond (illustrativ)", None, 30_000, (2023, 1, 1), None)],
+}
+
+
+def _grant_date(value):
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return timezone.localdate() + datetime.timedelta(days=value)
+    return datetime.date(*value)
+
+
+def _grants(slug, organisations):
+    calls = {page.slug: page for page in FundingCallPage.objects.all()}
+    return [
+        CaseGrant(funder=organisations[funder] if funder else None, funder_name=name,
+                  call=calls[call] if call else None, amount=amount,
+                  start_date=_grant_date(start), end_date=_grant_date(end))
+        for funder, name, call, amount, start, end in GRANTS.get(slug, [])
+    ]
+
+
 def _document(title, filename, text):
     """A small generated text file, stored once as a Wagtail document."""
     Document = get_document_model()
@@ -246,6 +298,7 @@ def load(out):
             partners=[CasePartner(organisation=organisations[org], role=role)
                       for org, role in partners],
             documents=[CaseDocument(document=report)],
+            grants=_grants(slug, organisations),
         )
     out(f"  {len(CASES)} samskabelsescases")
     for slug, title, owner, audience, theme_slugs, kommuner, summary, steps in GUIDES:

@@ -21,6 +21,7 @@ from wagtail.test.utils.form_data import (
 
 from portal.cases.models import CasePage, GuidePage
 from portal.home.models import HomePage, StandardPage
+from portal.needs.models import NeedPage
 from portal.opportunities.models import Commitment, OpportunityPage
 from portal.toolshare.models import ToolPage
 from tests.cases.factories import (
@@ -39,6 +40,7 @@ from tests.factories import (
     ToolIndexPageFactory,
     home_page,
 )
+from tests.needs.factories import NeedPageFactory
 from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
 
 
@@ -76,6 +78,7 @@ EXAMPLES = {
     "toolshare.ToolIndexPage": lambda: ToolIndexPageFactory(parent=home_page()),
     # A tool must have a category: its form's tick boxes start empty.
     ToolPage: lambda: ToolPageFactory(parent=_organisation(), categories=[category("vagtplaner")]),
+    NeedPage: lambda: NeedPageFactory(parent=_organisation()),
 }
 
 

@@ -7,6 +7,7 @@ each response's context); these turn it on.
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from portal.core.models import Activity
 from tests.factories import OrganisationPageFactory
@@ -181,3 +182,14 @@ def test_a_change_made_while_redis_was_down_retires_the_pages_kept_before(
         if kept(response) is not None:
             break
     assert "Spiseven til Inger" in response.content.decode()
+
+
+def test_a_page_made_private_is_no_longer_shown_from_the_kept_copy(client, site):
+    assert kept(client.get(site.url)) == "miss"
+    assert kept(client.get(site.url)) == "hit"
+
+    PageViewRestriction.objects.create(page=site, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(site.url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/_util/login/?next={site.url}"

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 import time_machine
-from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.home.models import HomePage

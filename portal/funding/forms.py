@@ -1,5 +1,8 @@
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+
+NOT_NEGATIVE = _("Beløbet kan ikke være negativt.")
 
 
 class FundingCallForm(WagtailAdminPageForm):
@@ -8,6 +11,15 @@ class FundingCallForm(WagtailAdminPageForm):
     The model's ``clean`` cannot see them: the formset's rows are attached to
     the page only when the form saves.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's own message for a negative number names no amount; say it plainly.
+        for name in ("amount_min", "amount_max"):
+            field = self.fields[name]
+            field.validators = [
+                v for v in field.validators if not isinstance(v, MinValueValidator)
+            ] + [MinValueValidator(0, NOT_NEGATIVE)]
 
     def clean(self):
         cleaned_data = super().clean()

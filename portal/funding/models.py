@@ -17,9 +17,7 @@ from wagtail.search import index
 from portal.core.models import ListingPage
 from portal.core.slugs import DanishSlugMixin
 
-from .forms import FundingCallForm
-
-NOT_NEGATIVE = _("Beløbet kan ikke være negativt.")
+from .forms import NOT_NEGATIVE, FundingCallForm
 
 
 class Area(models.TextChoices):

@@ -69,7 +69,7 @@ def compose(reminder, recipients):
         "need": need,
         "organisation": need.organisation.title if need.organisation else "",
         "edit_url": base_url() + reverse("wagtailadmin_pages:edit", args=[need.pk]),
-        "page_url": need.get_full_url() or "",
+        "page_url": _public_url(need),
         "days": settings.NEED_REMINDER_DAYS,
     }
     # The worker has no visitor's language: staff get Danish whatever (docs/design.md).
@@ -85,6 +85,13 @@ def compose(reminder, recipients):
         )
         for user in recipients
     ]
+
+
+def _public_url(need):
+    # Built on WAGTAILADMIN_BASE_URL like the edit link: the Wagtail site's own host
+    # name is not necessarily the address readers use.
+    parts = need.get_url_parts()
+    return base_url() + parts[2] if parts else ""
 
 
 def still_wanted(reminder):

@@ -9,12 +9,12 @@ register = template.Library()
 
 
 def _without(request, name, value):
-    """The listing's query without one (name, value) pair and without its page number."""
+    """The listing's query without one (name, value) pair, its page number and empty fields."""
     pairs = [
         (key, item)
         for key, items in request.GET.lists() if key != "page"
         for item in items
-        if not (key == name and (value is None or item == value))
+        if item and not (key == name and (value is None or item == value))
     ]
     return request.path + ("?" + urlencode(pairs) if pairs else "")
 

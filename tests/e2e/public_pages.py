@@ -1,0 +1,50 @@
+"""One example of each public page type of the demo, by a name for files and messages.
+
+Looked up by type, not by slug, so a change to the demo's content does not
+quietly drop a page type from the tests that walk them all.
+"""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from portal.cases.models import CasePage, GuidePage
+from portal.home.models import StandardPage
+from portal.opportunities.models import OpportunityPage
+from portal.organisations.models import OrganisationPage
+from portal.toolshare.models import ToolIndexPage, ToolPage
+
+LISTINGS = {
+    "opportunities": "/frivilligopgaver/",
+    "cases": "/erfaringer/",
+    "tools": "/vaerktoejer/",
+    "organisations": "/organisationer/",
+}
+
+
+def _first(model):
+    page = model.objects.live().public().order_by("path").first()
+    assert page is not None, f"the demo has no live {model.__name__}"
+    return page
+
+
+def public_pages():
+    opportunity = _first(OpportunityPage)
+    tools = ToolPage.objects.live().public().order_by("path")[:3]
+    compare = _first(ToolIndexPage).url + "sammenlign/?" + urlencode(
+        [("vaerktoej", tool.pk) for tool in tools])
+    return {
+        "home": "/",
+        **{f"listing-{name}": path for name, path in LISTINGS.items()},
+        "opportunity": opportunity.url,
+        "case": _first(CasePage).url,
+        "guide": _first(GuidePage).url,
+        "tool": _first(ToolPage).url,
+        "compare": compare,
+        "organisation": _first(OrganisationPage).url,
+        "search": "/soeg/?" + urlencode({"q": "besøgsven"}),
+        "referral-form": reverse("matching:referral") + "?municipality=aalborg&activity=besoegsven",
+        # The offer form is part of the opportunity page; the anchor scrolls to it.
+        "offer-form": opportunity.url + "#tilmelding",
+        "standard": _first(StandardPage).url,
+    }

@@ -6,3 +6,6 @@ class NeedsConfig(AppConfig):
     name = "portal.needs"
     label = "needs"
     verbose_name = _("Organisationers behov")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

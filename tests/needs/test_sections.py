@@ -185,3 +185,13 @@ def test_each_place_costs_the_same_queries_at_two_sizes(
     many, more = queries_for(client, urls[place])
     assert few == many
     assert shown(place, more) > shown(place, body) > 0
+
+
+def test_a_need_moved_to_another_organisation_shows_on_that_profile(
+    client, organisation, other_organisation
+):
+    need = NeedPageFactory(parent=organisation, title="Lokale søges")
+    need.move(other_organisation, pos="last-child")
+    assert NeedPage.objects.get(pk=need.pk).organisation_id == other_organisation.pk
+    assert "Lokale søges" not in client.get(organisation.url).content.decode()
+    assert "Lokale søges" in client.get(other_organisation.url).content.decode()

@@ -8,6 +8,7 @@ must be given an example here, or the completeness test fails.
 import datetime
 
 import pytest
+from django.db.models import BooleanField
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.fields import StreamField
@@ -20,6 +21,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from portal.cases.models import CasePage, GuidePage
+from portal.funding.models import FundingCallPage
 from portal.home.models import HomePage, StandardPage
 from portal.needs.models import NeedPage
 from portal.opportunities.models import Commitment, OpportunityPage
@@ -40,6 +42,7 @@ from tests.factories import (
     ToolIndexPageFactory,
     home_page,
 )
+from tests.funding.factories import FundingCallIndexPageFactory, FundingCallPageFactory
 from tests.needs.factories import NeedPageFactory
 from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
 
@@ -78,6 +81,8 @@ EXAMPLES = {
     "toolshare.ToolIndexPage": lambda: ToolIndexPageFactory(parent=home_page()),
     # A tool must have a category: its form's tick boxes start empty.
     ToolPage: lambda: ToolPageFactory(parent=_organisation(), categories=[category("vagtplaner")]),
+    "funding.FundingCallIndexPage": lambda: FundingCallIndexPageFactory(parent=home_page()),
+    FundingCallPage: lambda: FundingCallPageFactory(parent=_organisation(), deadlines=[20, 80]),
     NeedPage: lambda: NeedPageFactory(parent=_organisation()),
 }
 
@@ -112,6 +117,10 @@ def _edit_form_data(client, url, model):
     response = client.get(url)
     assert response.status_code == 200
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    # A ticked box without a value attribute is read as "", where a browser sends "on".
+    for field in model._meta.get_fields():
+        if isinstance(field, BooleanField) and data.get(field.name) == "":
+            data[field.name] = "on"
     # A StreamField's editor is drawn by script, so the HTML holds no inputs
     # for it: the preview gets the blocks an editor would type.
     for field in model._meta.get_fields():

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import Municipality
+from portal.core.routing import route_from
 from portal.core.slugs import DanishSlugMixin
 from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import OrganisationPage
@@ -47,6 +48,10 @@ class HomePage(DanishSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = self.live_figures()
         return context
+
+    def route(self, request, path_components):
+        # The site's root: every address on the site is looked up from here.
+        return route_from(self, request, path_components)
 
 
 class StandardPage(DanishSlugMixin, Page):

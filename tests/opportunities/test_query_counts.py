@@ -13,9 +13,10 @@ from tests.opportunities.factories import OpportunityPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Of the opportunity page's queries, Wagtail's routing from the site's root to
-# the page (two per level) and its view-restriction check are 9.
-OPPORTUNITY_PAGE_QUERIES = 21
+# Of the opportunity page's queries, finding the page (the site, its root, the
+# page and its specific type: portal.core.routing) are 4, and Wagtail's check of
+# its view restrictions 2.
+OPPORTUNITY_PAGE_QUERIES = 15
 NUMBERS = itertools.count()
 
 

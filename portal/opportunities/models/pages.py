@@ -354,13 +354,20 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
             shift.places_left = max(shift.capacity - shift.places_taken, 0)
         return upcoming
 
-    def related_opportunities(self, limit=3):
-        """Open opportunities sharing an activity or a municipality with this one."""
-        # Read in Python, so that a preview's unsaved choices count too.
-        activity_ids = [activity.pk for activity in self.activities.all()]
-        municipality_ids = [municipality.pk for municipality in self.municipalities.all()]
+    def related_opportunities(self, in_preview=False, limit=3):
+        """Open opportunities sharing an activity or a municipality with this one.
+
+        A saved page's taxonomies are read inside the same query; a preview's are
+        read in Python, so that the editor's unsaved choices count too.
+        """
         through_a = OpportunityPage.activities.through.objects
         through_m = OpportunityPage.municipalities.through.objects
+        if in_preview:
+            activity_ids = [activity.pk for activity in self.activities.all()]
+            municipality_ids = [municipality.pk for municipality in self.municipalities.all()]
+        else:
+            activity_ids = through_a.filter(opportunitypage=self.pk).values("activity")
+            municipality_ids = through_m.filter(opportunitypage=self.pk).values("municipality")
         return (
             OpportunityPage.objects.open()
             .exclude(pk=self.pk)
@@ -373,7 +380,6 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
                 )
             )
             .select_related("owner_organisation")
-            .prefetch_related("municipalities")
             .order_by("-first_published_at")[:limit]
         )
 
@@ -383,10 +389,19 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
         from ..feeds import structured_data
 
         context = super().get_context(request, *args, **kwargs)
-        if self.pk and not getattr(request, "is_preview", False):
-            # Read once for all that ask: the related opportunities and cases, the
-            # structured data and the template. A preview keeps the editor's choices.
-            prefetch_related_objects([self], "municipalities", "activities")
+        related = []
+        if getattr(request, "is_preview", False):
+            # A preview keeps the editor's choices; a page never saved has no
+            # neighbours that know it yet.
+            if self.pk:
+                related = list(self.related_opportunities(in_preview=True))
+                prefetch_related_objects(related, "municipalities")
+        elif self.pk:
+            # Read once for all that ask (the cases, the structured data, the
+            # template), the related opportunities' municipalities with this page's.
+            related = list(self.related_opportunities())
+            prefetch_related_objects([self, *related], "municipalities")
+            prefetch_related_objects([self], "activities")
         shifts = list(self.upcoming_shifts())
         context.update(
             organisation=self.organisation,
@@ -395,8 +410,7 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
             activity_list=list(self.activities.all()),
             target_group_list=list(self.target_groups.all()),
             skill_list=list(self.skills.all()),
-            # A page never saved has no neighbours that know it yet.
-            related=list(self.related_opportunities()) if self.pk else [],
+            related=related,
             structured_data=structured_data(self, request, shifts),
         )
         return context

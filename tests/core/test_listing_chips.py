@@ -7,8 +7,12 @@ from bs4 import BeautifulSoup
 
 from portal.core.models import Theme
 from tests.cases.factories import CasePageFactory, GuidePageFactory
-from tests.factories import CaseIndexPageFactory, OrganisationIndexPageFactory, \
-    OrganisationPageFactory, home_page
+from tests.factories import (
+    CaseIndexPageFactory,
+    OrganisationIndexPageFactory,
+    OrganisationPageFactory,
+    home_page,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -79,5 +79,6 @@ def test_the_honeypot_is_out_of_reach_of_people_and_their_tools(client, offering
 
 def test_a_bot_filling_the_honeypot_stores_nothing(client, offering):
     page = soup(client.post(URL, referral_data(offering, website="http://spam.example")))
-    assert "Formularen kunne ikke sendes. Prøv igen." in page.select_one("#error-summary").get_text()
+    summary = page.select_one("#error-summary").get_text()
+    assert "Formularen kunne ikke sendes. Prøv igen." in summary
     assert not MatchRequest.objects.exists()

@@ -3,6 +3,8 @@ by a need kind at desktop and phone width, without JavaScript too."""
 
 import pytest
 
+from portal.funding.models import FundingCallPage
+from portal.needs.links import needs_for_call
 from portal.needs.models import NeedPage
 from portal.organisations.models import OrganisationPage
 from portal.toolshare.models import ToolPage
@@ -25,7 +27,12 @@ def test_need_pages_and_where_they_show_have_no_axe_violations(
     current, expired, _tool_need = need_pages()
     profile = OrganisationPage.objects.get(slug="besoegsvennerne-nord")
     tool = ToolPage.objects.live().get(slug="vagtplan-frivillig")
+    # The demo's funding need ("Kursus for 20 nye besøgsvenner") is about loneliness,
+    # which several demo calls fund.
+    call = next(call for call in FundingCallPage.objects.live().order_by("pk")
+                if needs_for_call(call))
     for path, text in [
+        (call.url, "Organisationer der søger finansiering inden for samme tema"),
         (current.url, "Kan I hjælpe?"),
         (expired.url, "Udløbet"),
         (profile.url, "Det har vi brug for"),

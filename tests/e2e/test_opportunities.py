@@ -51,6 +51,7 @@ def test_filtering_on_a_phone_without_javascript(demo_site, browser):
         page.goto(demo_site.url + "/frivilligopgaver/")
         everything = result_count(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_VIEWPORT["width"]
+        page.locator(".filter-drawer__summary").click()  # on a phone the filters wait in a drawer
         page.locator("details[data-facet=type] > summary").click()
         page.get_by_label(re.compile("^Ad hoc")).check()
         page.get_by_role("button", name="Vis resultater").click()
@@ -65,6 +66,7 @@ def test_filtering_on_a_phone_with_javascript_updates_in_place(demo_site, phone)
     phone.goto(demo_site.url + "/frivilligopgaver/")
     everything = result_count(phone)
     phone.evaluate("window.notReloaded = true")
+    phone.locator(".filter-drawer__summary").click()  # on a phone the filters wait in a drawer
     phone.locator("details[data-facet=type] > summary").click()
     phone.get_by_label(re.compile("^Enkeltstående")).check()
     expected = OpportunityPage.objects.open().filter(commitment="one_off").count()

@@ -165,3 +165,33 @@ def test_an_open_call_shows_its_facts_and_the_owners_contact(client, foundation)
                  days_from_today(70).strftime("%Y")):
         assert text in html, text
 
+
+
+def test_the_organisations_profile_lists_its_calls_open_ones_first(client, foundation):
+    FundingCallPageFactory(parent=foundation, title="Gammel runde", deadlines=[-5])
+    FundingCallPageFactory(parent=foundation, title="Ny runde", deadlines=[40])
+    FundingCallPageFactory(parent=foundation, title="Kladde", deadlines=[40], live=False)
+
+    html = client.get(foundation.url).content.decode()
+
+    section = html.split('id="org-calls-heading"', 1)[1].split("</section>", 1)[0]
+    assert section.index("Ny runde") < section.index("Gammel runde")
+    assert "Lukket" in section
+    assert "Kladde" not in section
+
+
+def test_the_profiles_query_count_does_not_grow_with_its_calls(client, foundation):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        client.get(foundation.url)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(foundation.url).status_code == 200
+        return len(context)
+
+    FundingCallPageFactory(parent=foundation, deadlines=[10])
+    before = queries()
+    for days in (-20, 30, 60, 90):
+        FundingCallPageFactory(parent=foundation, deadlines=[days, days + 100])
+    assert queries() == before

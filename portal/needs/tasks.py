@@ -48,7 +48,7 @@ def remind_expiring_needs():
 def send_need_reminder(reminder_id):
     with transaction.atomic():
         reminder = (
-            NeedReminder.objects.select_for_update().select_related("need__organisation")
+            NeedReminder.objects.select_for_update(of=("self",)).select_related("need__organisation")
             .filter(pk=reminder_id, sent_at__isnull=True).first()
         )
         if reminder is None:

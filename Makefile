@@ -50,6 +50,10 @@ test: install-dev
 		echo "NOTE: Chromium was not found at $(CHROMIUM); the browser tests will be skipped."; \
 		echo "      Install it with 'sudo apt-get install chromium' to run them."; \
 	fi
+	@if ! command -v java >/dev/null 2>&1; then \
+		echo "NOTE: Java was not found; the HTML validity test (W3C Nu checker) will be skipped."; \
+		echo "      Install it with 'sudo apt-get install default-jre-headless' to run it."; \
+	fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev

@@ -15,6 +15,8 @@ def _shown(needs):
 
 
 def needs_of_organisation(organisation):
+    if organisation.pk is None:
+        return []  # the preview of an organisation not yet saved has no needs
     return _shown(NeedPage.objects.current().filter(organisation=organisation))
 
 

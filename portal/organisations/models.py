@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -13,6 +14,8 @@ from wagtail.search import index
 from portal.core.models import ListingPage
 from portal.core.slugs import DanishSlugMixin
 from portal.core.widgets import RegionCheckboxes
+
+from .cvr import validate_cvr
 
 
 class OrganisationKind(models.TextChoices):
@@ -69,6 +72,13 @@ class OrganisationPage(DanishSlugMixin, Page):
         "core.Theme", blank=True, related_name="organisations", verbose_name=_("temaer"),
         help_text=_("Vises som emner på organisationens side og bruges i filtrene."),
     )
+    cvr = models.CharField(
+        _("CVR-nummer"), max_length=8, blank=True, validators=[validate_cvr],
+        help_text=_(
+            "Organisationens CVR-nummer, som fonde og registre kender den på. Vises på "
+            "organisationens side og i de åbne data."
+        ),
+    )
     website = models.URLField(
         _("hjemmeside"), blank=True,
         help_text=_("Vises som link på organisationens side."),
@@ -102,6 +112,7 @@ class OrganisationPage(DanishSlugMixin, Page):
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("logo"),
+        FieldPanel("cvr"),
         MultiFieldPanel(
             [FieldPanel("municipalities", widget=RegionCheckboxes), FieldPanel("works_nationwide")],
             heading=_("Hvor"),
@@ -139,6 +150,16 @@ class OrganisationPage(DanishSlugMixin, Page):
         permissions = [
             ("trust_organisation", _("Kan lade en organisation selv udgive frivilligopgaver")),
         ]
+
+    def clean(self):
+        super().clean()
+        if self.cvr:
+            taken = OrganisationPage.objects.exclude(pk=self.pk).filter(cvr=self.cvr).first()
+            if taken:
+                raise ValidationError({"cvr": _(
+                    "CVR-nummeret er allerede brugt af %(organisation)s. En organisation har "
+                    "én profil på Bindeled."
+                ) % {"organisation": taken.title}})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -181,3 +181,20 @@ def test_a_need_page_shows_the_organisation_and_its_public_contact(client, organ
     assert "kontakt@besoeg.example" in body
     assert "Hele landet" in body
     assert "Udløbet" not in body
+
+
+def test_renewing_is_editing_the_end_date_and_waits_for_redaktionen(
+    new_year, editor_client, organisation, moderator
+):
+    need = NeedPageFactory(parent=organisation, title="Kasserer søges",
+                           end_date=datetime.date(2027, 1, 10))
+    response = editor_client.post(f"/admin/pages/{need.pk}/edit/", form(
+        title="Kasserer søges", slug=need.slug, end_date="2027-06-30",
+        **{"action-submit": "1"},
+    ))
+    assert response.status_code == 302
+    need = NeedPage.objects.get(pk=need.pk)
+    assert need.end_date == datetime.date(2027, 1, 10)  # the public page keeps its date
+    task_state = need.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    assert NeedPage.objects.get(pk=need.pk).end_date == datetime.date(2027, 6, 30)

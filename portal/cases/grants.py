@@ -2,9 +2,9 @@
 
 The core fields of 360Giving's grants-to-organisations data: CSV with the
 standard's column titles, JSON in the shape of its schema
-(``{"grants": [...]}``). Identifiers use the site's own prefix until the
-organisations' CVR numbers are on the site. Only published, public cases;
-no contact details or other personal data.
+(``{"grants": [...]}``). Organisations are named by their CVR number where
+their profile has one, else by an identifier with the site's own prefix.
+Only published, public cases; no contact details or other personal data.
 """
 
 import csv
@@ -13,6 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from portal.organisations.cvr import org_id
 from portal.organisations.models import owners_of
 
 from .models import CaseGrant, CasePage
@@ -38,7 +39,10 @@ CSV_COLUMNS = [
 
 
 def organisation_identifier(organisation):
-    """A stable identifier for an organisation with a page on the site."""
+    """Its CVR identifier (``DK-CVR-…``) where the site knows it, else one of the site's own,
+    stable for as long as the organisation's page exists."""
+    if organisation.cvr:
+        return org_id(organisation.cvr)
     return f"{PREFIX}-org-{organisation.pk}"
 
 

@@ -187,3 +187,15 @@ def test_the_360giving_csv_has_the_standards_column_titles(client, fund, case, o
     assert row["Funding Org:Identifier"].startswith("360G-bindeled-funder-")
     # An editor's text is never read as a formula by a spreadsheet.
     assert row["Funding Org:Name"] == "'=HYPERLINK(\"x\")"
+
+
+def test_an_organisation_with_a_cvr_number_is_named_by_it(client, fund, case, organisation):
+    organisation.cvr = "12345674"
+    organisation.save()
+    add_grant(case, funder=fund)
+
+    grant = client.get("/stoette/bevillinger.json").json()["grants"][0]
+
+    assert grant["recipientOrganization"] == [{"id": "DK-CVR-12345674",
+                                               "name": organisation.title}]
+    assert grant["fundingOrganization"][0]["id"] == f"360G-bindeled-org-{fund.pk}"

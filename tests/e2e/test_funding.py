@@ -21,7 +21,7 @@ def paths():
     funder = OrganisationPage.objects.get(slug="fonden-for-faellesskab")
     case = CasePage.objects.get(slug="ishoej-netvaerk-mod-ensomhed")
     return [
-        ("/stoette/", "åbne puljer"),
+        ("/stoette/", "puljer"),
         ("/stoette/?status=snart", "Frist snart"),
         ("/stoette/?kommune=odense&ansoeger=foreninger", "Naboskab i Region Syddanmark"),
         ("/stoette/?q=ingenting-her", "Ingen åbne puljer passer"),

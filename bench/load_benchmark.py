@@ -9,6 +9,12 @@ and the ratio to the plain view measured in the same run, for every page:
 cached (``PAGE_CACHE_SECONDS=300``: repeat visits are answered from the page
 cache) and uncached (``PAGE_CACHE_SECONDS=0``: every request renders).
 
+With ``--bakerydemo DIR`` (a source tree of Wagtail's bakerydemo; see
+``bench/bakerydemo.py`` for which commit and how to get it) every block also
+runs wrk on bakerydemo's ``/breads/`` and its search, served by gunicorn beside
+Bindeled, and a ``× bakery`` column gives issue 20's ratios: the listing with
+three filters over ``/breads/`` and Bindeled's search over bakerydemo's search.
+
 Sizes: ``demo`` (the demo content, ``load_demo``) and a number of
 opportunities seeded in bulk (``bench/seeding.py``) on top of it, e.g. 100000.
 The database only grows: run the sizes in increasing order.
@@ -17,7 +23,8 @@ Usage (your own database; it is migrated and filled):
 
     apt-get install wrk    # Debian's wrk; the bench says so if it is missing
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bindeled_load \\
-        .venv/bin/python bench/load_benchmark.py --sizes demo 100000 --seconds 10
+        .venv/bin/python bench/load_benchmark.py --sizes demo 100000 --seconds 10 \\
+        --bakerydemo /tmp/bakerydemo   # optional
 """
 
 import argparse
@@ -101,11 +108,12 @@ def stop(server):
     server.wait(timeout=30)
 
 
-def wrk(port, path, seconds):
+def wrk(port, path, seconds, headers=()):
     """(requests per second, p50 ms, p99 ms, non-2xx/3xx answers) of one wrk run."""
+    extra = [argument for header in headers for argument in ("-H", header)]
     answer = subprocess.run(
         ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency",
-         "-H", "Accept-Encoding: br, gzip", f"http://127.0.0.1:{port}{path}"],
+         "-H", "Accept-Encoding: br, gzip", *extra, f"http://127.0.0.1:{port}{path}"],
         capture_output=True, text=True, check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", answer).group(1))
@@ -140,11 +148,41 @@ def seed(size):
     return opportunity.url, count
 
 
+def row(count, mode, label, result, plain, bakery=None, with_bakery=False):
+    """One printed line; the × bakery column only when bakerydemo is measured."""
+    rate, p50, p99, errors = result
+    line = (f"{count:>8} {mode:<8} {label:<20} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} "
+            f"{rate / plain:>8.2f} {errors:>6}")
+    if with_bakery:
+        line += f" {rate / bakery:>8.2f}" if bakery else f" {'':>8}"
+    print(line, flush=True)
+
+
+def start_bakerydemo(checkout, database_url, log):
+    """Prepare (once, cached) and serve bakerydemo.
+
+    Returns the server, its pages as (label, path, the Bindeled page issue 20
+    measures against it) and the headers its requests need.
+    """
+    from bench import bakerydemo
+
+    demo = bakerydemo.Bakerydemo(checkout, database_url).prepare()
+    pages = [("bakerydemo /breads/", bakerydemo.BREADS, "listing, 3 filters"),
+             ("bakerydemo search", bakerydemo.SEARCH, "search")]
+    return demo.serve(free_port(), log), pages, bakerydemo.HEADERS
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=["demo"],
                         help="'demo' and/or numbers of opportunities, increasing")
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
+    parser.add_argument("--bakerydemo", metavar="DIR",
+                        help="a bakerydemo source tree to measure beside Bindeled")
+    parser.add_argument("--bakerydemo-database",
+                        default=os.environ.get("BAKERYDEMO_DATABASE_URL",
+                                               "postgres://postgres@127.0.0.1:5432/bindeled_bakery"),
+                        help="bakerydemo's own PostgreSQL database")
     arguments = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: install it with 'apt-get install wrk' (Debian)")
@@ -157,6 +195,9 @@ def main():
     static_root = tempfile.mkdtemp(prefix="bindeled-load-bench-static-")
     log = tempfile.NamedTemporaryFile("w+", prefix="bindeled-load-bench-", suffix=".log",
                                       delete=False)
+    # Before Bindeled's settings enter os.environ; bakerydemo's server sets its own.
+    bakery = (start_bakerydemo(arguments.bakerydemo, arguments.bakerydemo_database, log)
+              if arguments.bakerydemo else None)
     os.environ.update(environment(redis_port, static_root, 0))
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
                    cwd=ROOT, env=os.environ, check=True)
@@ -169,10 +210,12 @@ def main():
         plain = gunicorn("bench.plain_django:application", plain_port, os.environ, log,
                          config=os.devnull)
     except SystemExit:
+        if bakery:
+            bakery[0].stop()
         redis.terminate()
         raise
     print(f"{'size':>8} {'cache':<8} {'page':<20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
-          f"{'× plain':>8} {'errors':>6}")
+          f"{'× plain':>8} {'errors':>6}" + (f" {'× bakery':>8}" if bakery else ""))
     try:
         for size in arguments.sizes:
             opportunity, count = seed(size)
@@ -183,18 +226,25 @@ def main():
                 web = gunicorn("portal.wsgi", port, env, log)
                 try:
                     reference = wrk(plain_port, "/", arguments.seconds)
-                    print(f"{count:>8} {mode:<8} {'plain Django view':<20} {reference[0]:>8.0f} "
-                          f"{reference[1]:>8.2f} {reference[2]:>8.2f} {1:>8.2f} "
-                          f"{reference[3]:>6}", flush=True)
+                    row(count, mode, "plain Django view", reference, reference[0],
+                        with_bakery=bool(bakery))
+                    against = {}
+                    if bakery:
+                        server, bakery_pages, headers = bakery
+                        for label, path, measured in bakery_pages:
+                            result = wrk(server.port, path, arguments.seconds, headers)
+                            against[measured] = result[0]
+                            row(count, mode, label, result, reference[0], with_bakery=True)
                     for label, path in pages:
                         get(port, path)  # the cached run's first visit fills the cache
-                        rate, p50, p99, errors = wrk(port, path, arguments.seconds)
-                        print(f"{count:>8} {mode:<8} {label:<20} {rate:>8.0f} {p50:>8.2f} "
-                              f"{p99:>8.2f} {rate / reference[0]:>8.2f} {errors:>6}", flush=True)
+                        row(count, mode, label, wrk(port, path, arguments.seconds),
+                            reference[0], against.get(label), with_bakery=bool(bakery))
                 finally:
                     stop(web)
     finally:
         stop(plain)
+        if bakery:
+            bakery[0].stop()
         redis.terminate()
         redis.wait(timeout=10)
         shutil.rmtree(static_root, ignore_errors=True)

@@ -199,3 +199,56 @@ def test_an_organisation_with_a_cvr_number_is_named_by_it(client, fund, case, or
     assert grant["recipientOrganization"] == [{"id": "DK-CVR-12345674",
                                                "name": organisation.title}]
     assert grant["fundingOrganization"][0]["id"] == f"360G-bindeled-org-{fund.pk}"
+
+
+def _case_form_with_grant(client, case, **grant):
+    """The case's edit form as the editor sends it, with one new grant row."""
+    from django.db.models import BooleanField
+    from wagtail.fields import StreamField
+    from wagtail.test.utils.form_data import (
+        nested_form_data,
+        querydict_from_html,
+        rich_text,
+        streamfield,
+    )
+
+    url = f"/admin/pages/{case.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    for field in type(case)._meta.get_fields():
+        if isinstance(field, BooleanField) and data.get(field.name) == "":
+            data[field.name] = "on"
+        if isinstance(field, StreamField) and f"{field.name}-count" not in data:
+            blocks = [] if field.blank else [("paragraph", rich_text("<p>Fortælling</p>"))]
+            data.update(nested_form_data({field.name: streamfield(blocks)}))
+    index = int(data["grants-TOTAL_FORMS"])
+    row = {"funder": "", "funder_name": "", "call": "", "amount": "", "start_date": "",
+           "end_date": "", "id": "", "ORDER": str(index + 1), "DELETE": ""} | grant
+    for name, value in row.items():
+        data[f"grants-{index}-{name}"] = value
+    data["grants-TOTAL_FORMS"] = str(index + 1)
+    return url, data
+
+
+def test_the_case_form_refuses_a_bad_grant_in_danish_and_saves_a_good_one(
+    admin_client, fund, call, case
+):
+    revisions = case.revisions.count()
+    url, data = _case_form_with_grant(
+        admin_client, case, funder=str(fund.pk), funder_name="Fonden", amount="10000",
+        start_date="2025-01-01", end_date="2024-01-01",
+    )
+    response = admin_client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "ikke begge dele" in html
+    assert "Slutdatoen kan ikke ligge før startdatoen." in html
+    assert case.revisions.count() == revisions
+
+    url, data = _case_form_with_grant(
+        admin_client, case, funder=str(fund.pk), call=str(call.pk), amount="10000",
+        start_date="2025-01-01",
+    )
+    assert admin_client.post(url, data).status_code == 302
+    latest = case.revisions.order_by("-created_at", "-pk").first()
+    grants = latest.as_object().grants.all()
+    assert [(g.funder_id, g.call_id, g.amount) for g in grants] == [(fund.pk, call.pk, 10000)]

@@ -8,6 +8,7 @@ import re
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -27,6 +28,15 @@ from .mails import waiting_for
 from .models import Kind, MatchRequest, NotificationPreference, Status
 from .permissions import is_coordinator
 from .preferences import PreferenceForm
+from .suggestions import (
+    AlreadyLinked,
+    NotSuggested,
+    ShiftFull,
+    book_for_referral,
+    link_offer,
+    link_opportunity,
+    suggestions_for,
+)
 from .workflow import add_note, assign, change_status, coordinators_of, erase
 
 VIEWSET_URL = "wagtailsnippets_matching_matchrequest"
@@ -152,6 +162,7 @@ class ScopedInspectView(ScopedObjectMixin, InspectView):
             assign_form=AssignForm(match_request=match_request),
             history_url=reverse(f"{VIEWSET_URL}:history", args=[match_request.pk]),
             notifications=match_request.notifications.all(),
+            suggestions=suggestions_for(match_request),
         )
         return context
 
@@ -235,3 +246,48 @@ class AttendanceView(ScopedActionView):
             messages.success(request, _("Fremmødet er gemt."))
         else:
             messages.error(request, _("Fremmøde kan kun registreres for en vagt, der er begyndt."))
+
+
+class SuggestionForm(forms.Form):
+    """Which suggestion the coordinator links: a shift or an opportunity for a referral,
+    a referral for an offer."""
+
+    shift = forms.IntegerField(required=False)
+    opportunity = forms.IntegerField(required=False)
+    referral = forms.IntegerField(required=False)
+
+
+class SuggestionView(ScopedActionView):
+    """One click links a suggestion; another organisation's shift or request is a 404."""
+
+    def act(self, request, match_request):
+        form = SuggestionForm(request.POST)
+        chosen = form.cleaned_data if form.is_valid() else {}
+        try:
+            self.link(request, match_request, chosen)
+        except NotSuggested:
+            raise Http404 from None
+        except ValueError:
+            messages.error(request, _("Forslag kan kun bruges på en henvendelse, der er i gang."))
+        except AlreadyLinked:
+            messages.warning(request, _("Forslaget er allerede koblet til henvendelsen."))
+        except ShiftFull as full:
+            # The booking code says why: no place left, or the shift has begun.
+            messages.error(request, _("%(reason)s Intet er gemt; vælg en anden vagt.")
+                           % {"reason": full})
+
+    def link(self, request, match_request, chosen):
+        user = request.user
+        if match_request.kind == Kind.OFFER:
+            referral = link_offer(match_request, chosen.get("referral"), user)
+            messages.success(request, _("Tilbuddet er koblet til henvisningen %(reference)s. "
+                                        "Ingen er kontaktet.") % {"reference": referral})
+        elif chosen.get("shift"):
+            shift = book_for_referral(match_request, chosen["shift"], user)
+            messages.success(request, _("Vagten %(shift)s er booket til henvendelsen. "
+                                        "Ingen er kontaktet.") % {"shift": shift})
+        else:
+            opportunity = link_opportunity(match_request, chosen.get("opportunity"), user)
+            messages.success(request, _("Frivilligopgaven \u201c%(title)s\u201d er noteret på "
+                                        "henvendelsen. Ingen er kontaktet.")
+                             % {"title": opportunity.title})

@@ -30,7 +30,7 @@ from portal.organisations.ownership import (
     register_own_organisation_policy,
 )
 
-from . import admin_views, bulk_actions, personal_data_views
+from . import admin_views, bulk_actions, personal_data_views, suggestions
 from .dashboard import MatchRequestsPanel
 from .filters import MatchRequestFilterSet, NotificationFilterSet
 from .models import MatchRequest, Notification
@@ -153,6 +153,8 @@ class MatchRequestViewSet(SnippetViewSet):
             path("erase/<int:pk>/", admin_views.EraseView.as_view(), name="erase"),
             path("attendance/<int:pk>/", admin_views.AttendanceView.as_view(),
                  name="attendance"),
+            path("suggestion/<int:pk>/", admin_views.SuggestionView.as_view(),
+                 name="suggestion"),
             path("preferences/", admin_views.notification_preferences, name="preferences"),
             path("personal-data/", personal_data_views.personal_data_view,
                  name="personal_data"),
@@ -207,6 +209,7 @@ register_snippet(MatchingGroup)
 @hooks.register("register_log_actions")
 def register_matching_log_actions(actions):
     register_actions(actions)
+    suggestions.register_actions(actions)
 
 
 @hooks.register("construct_homepage_panels")

@@ -91,7 +91,7 @@ def methods_taken(pattern):
 def test_the_matrix_covers_the_workspace_and_the_experiences():
     requests = {pattern.name for _ns, pattern in admin_routes(MatchRequest)}
     assert {"list", "inspect", "edit", "delete", "history", "status", "assign", "note",
-            "erase", "attendance", "choose", "chosen", "chosen_multiple"} <= requests
+            "erase", "attendance", "suggestion", "choose", "chosen", "chosen_multiple"} <= requests
     experiences = {pattern.name for _ns, pattern in admin_routes(ToolUsage)}
     assert {"index", "add", "edit", "delete", "history", "usage"} <= experiences
 
@@ -103,7 +103,8 @@ def scoped(request, organisation, other_organisation):
     return model, setting, sign_in_verified(Client(), setting.user)
 
 
-POSTED = {"status": Status.CONTACTED, "text": "x", "what_worked": "Overskrevet."}
+POSTED = {"status": Status.CONTACTED, "text": "x", "what_worked": "Overskrevet.", "shift": 1,
+          "referral": 1, "opportunity": 1}
 
 
 def test_another_organisations_object_is_not_found_at_any_address(scoped):

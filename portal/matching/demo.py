@@ -47,6 +47,9 @@ REQUESTS = [
      "Ønsker kun weekender; ingen opgave passer lige nu."),
     ("nord-7", "besoegsvennerne-nord", Kind.OFFER, Status.CLOSED, 60, "Signe Dahl", ""),
     ("nord-8", "besoegsvennerne-nord", Kind.OFFER, Status.WITHDRAWN, 15, "Rasmus Krogh", ""),
+    # A second referral still being worked, so an offer's suggestions have two to rank.
+    ("nord-9", "besoegsvennerne-nord", Kind.REFERRAL, Status.CONTACTED, 3, "Bente Vestergaard",
+     "Talt med henviseren; venter på en besøgsven i Hjørring."),
     ("odense-1", "vaagekonerne", Kind.REFERRAL, Status.NEW, 0, "Birthe Madsen", ""),
     ("odense-2", "vaagekonerne", Kind.OFFER, Status.NEW, 4, "Niels Thomsen", ""),
     ("odense-3", "vaagekonerne", Kind.OFFER, Status.CONTACTED, 7, "Zoë O'Brien",
@@ -58,12 +61,15 @@ REQUESTS = [
     ("odense-7", "vaagekonerne", Kind.OFFER, Status.WITHDRAWN, 18, "Camilla Juhl", ""),
 ]
 
+# municipality, activity, role, workplace, preferred times (words the suggestions read)
 REFERRAL_DETAILS = {
     "besoegsvennerne-nord": ("aalborg", "besoegsven", "Social- og sundhedshjælper",
-                             "Hjemmeplejen, Aalborg Kommune"),
+                             "Hjemmeplejen, Aalborg Kommune", "Hverdage om formiddagen"),
     "vaagekonerne": ("odense", "vaagetjeneste", "Sygeplejerske",
-                     "Plejecenter Ejbygården, Odense Kommune"),
+                     "Plejecenter Ejbygården, Odense Kommune", "Aften og nat"),
 }
+# Referrals that differ from their organisation's usual one: (municipality, preferred times).
+REFERRAL_VARIANTS = {"nord-9": ("hjoerring", "Weekender")}
 
 
 def _coordinators(out):
@@ -86,13 +92,14 @@ def _coordinators(out):
     return users
 
 
-def _referral_fields(slug):
-    municipality, activity, role, workplace = REFERRAL_DETAILS[slug]
+def _referral_fields(key, slug):
+    municipality, activity, role, workplace, times = REFERRAL_DETAILS[slug]
+    municipality, times = REFERRAL_VARIANTS.get(key, (municipality, times))
     return {
         "municipality": Municipality.objects.filter(slug=municipality).first(),
         "activity": Activity.objects.filter(slug=activity).first(),
         "referrer_role": role, "referrer_workplace": workplace,
-        "contact_route": ContactRoute.REFERRER, "preferred_times": "Hverdage om formiddagen",
+        "contact_route": ContactRoute.REFERRER, "preferred_times": times,
         "message": "Borgeren hører dårligt; ring på og vent lidt.",
     }
 
@@ -116,7 +123,7 @@ def load(out):
             fields["opportunity"] = OpportunityPage.objects.child_of(organisation).live().first()
             fields["message"] = "Jeg har tid et par timer om ugen."
         else:
-            fields.update(_referral_fields(slug))
+            fields.update(_referral_fields(key, slug))
         match_request, _created = MatchRequest.objects.update_or_create(
             idempotency_token=uuid.uuid5(DEMO_NAMESPACE, key), defaults=fields
         )

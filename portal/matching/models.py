@@ -190,6 +190,10 @@ class MatchRequest(models.Model):
         """Wipe the personal data; the row stays as an anonymous trace for statistics."""
         for field in self.PERSONAL_FIELDS:
             setattr(self, field, "")
+        # The follow-up answer and the flag it raised are about the person too.
+        self.followup_answer = ""
+        self.followup_answered_at = None
+        self.needs_attention_since = None
         self.erased_at = timezone.now()
         self.assigned_to = None
         self.save()

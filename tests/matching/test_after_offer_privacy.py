@@ -37,3 +37,14 @@ def test_erasure_removes_waiting_lists_attendance_and_links(kept):
     assert not WaitingListEntry.objects.exists()
     assert not Attendance.objects.exists()
     assert not ActionToken.objects.exists()
+
+
+def test_erasure_also_removes_the_follow_up_answer_and_the_attention_flag(kept):
+    kept.needs_attention_since = timezone.now()
+    kept.save()
+
+    erase_personal_data("aase@example.org")
+
+    kept.refresh_from_db()
+    assert (kept.followup_answer, kept.followup_answered_at, kept.needs_attention_since) == (
+        "", None, None)

@@ -272,3 +272,17 @@ def test_queries_do_not_grow_with_opportunities_shifts_or_referrals(organisation
         offer.refresh_from_db()
         counts.append((queries(for_referral, request), queries(for_offer, offer)))
     assert counts[0] == counts[1]
+
+
+def test_the_request_page_takes_as_many_queries_with_more_suggestions(signed_in, organisation):
+    request = referral(organisation)
+    counts = []
+    for size in range(2):
+        for number in range(2 + size):
+            event = make_opportunity(organisation, title=f"Vagter {size}-{number}",
+                                     commitment="ad_hoc")
+            local_shift(event, next_weekday(number), 10)
+        with CaptureQueriesContext(connection) as captured:
+            assert signed_in.get(inspect(request)).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

@@ -3,10 +3,12 @@ honeypot that people never meet."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
 from portal.matching.models import MatchRequest
+from portal.opportunities.models import ShiftBooking
 
-from .conftest import make_opportunity, referral_data
+from .conftest import make_opportunity, make_shift, offer_data, referral_data
 
 pytestmark = pytest.mark.django_db
 URL = "/bestil-frivillig/"
@@ -82,3 +84,16 @@ def test_a_bot_filling_the_honeypot_stores_nothing(client, offering):
     summary = page.select_one("#error-summary").get_text()
     assert "Formularen kunne ikke sendes. Prøv igen." in summary
     assert not MatchRequest.objects.exists()
+
+
+def test_the_offer_forms_shift_link_skips_a_full_shift(client, organisation):
+    opportunity = make_opportunity(organisation, commitment="ad_hoc")
+    full, free = make_shift(opportunity, days=2), make_shift(opportunity, days=4)
+    ShiftBooking.objects.create(shift=full, reference="BL-FULD-VAGT")
+    response = client.post(reverse("matching:offer", args=[opportunity.pk]),
+                           offer_data(shifts=[]))
+    page = soup(response)
+    link = next(href for href, text in summary_links(page) if text.startswith("Vælg vagt"))
+    target = page.find(id=link.removeprefix("#"))
+    assert target["value"] == str(free.pk) and not target.has_attr("disabled")
+    assert page.select_one(f"input[value='{full.pk}']").has_attr("disabled")

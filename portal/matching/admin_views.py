@@ -252,9 +252,10 @@ class SuggestionForm(forms.Form):
     """Which suggestion the coordinator links: a shift or an opportunity for a referral,
     a referral for an offer."""
 
-    shift = forms.IntegerField(required=False)
-    opportunity = forms.IntegerField(required=False)
-    referral = forms.IntegerField(required=False)
+    # Bounded to a database id, so a hand-made number is "not found", never an overflow.
+    shift = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    opportunity = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    referral = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
 
 
 class SuggestionView(ScopedActionView):

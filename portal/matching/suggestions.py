@@ -61,7 +61,8 @@ WEIGHTS = {
 
 # Danish words in "foretrukne tidspunkter" and what they mean. Honest limits: this
 # reads only weekday names, "hverdag(e)", "weekend" and parts of the day; anything
-# else ("efter kl. 14", "ikke i uge 7") is not understood and is then not judged.
+# else ("efter kl. 14", "ikke i uge 7") is not understood and is then not judged, and
+# "i morgen" (tomorrow) is read as the morning.
 WEEKDAY_NAMES = [gettext_lazy("mandag"), gettext_lazy("tirsdag"), gettext_lazy("onsdag"),
                  gettext_lazy("torsdag"), gettext_lazy("fredag"), gettext_lazy("lørdag"),
                  gettext_lazy("søndag")]
@@ -87,12 +88,16 @@ def read_times(text):
     """The weekdays and parts of the day named in a referral's free-text preferred times."""
     times = Times()
     for word in re.findall(r"\w+", (text or "").casefold()):
+        # Inside a word, for Danish compounds: "hverdagsaftener", "lørdagsformiddag".
         for key, days in DAY_WORDS.items():
-            if word.startswith(key):
+            if key in word:
                 times.days |= days
         for key, hours in PART_WORDS.items():
-            if word.startswith(key) or (key == "nat" and NIGHT.fullmatch(word)):
+            if key != "nat" and key in word:
                 times.parts.append(hours)
+        # "nat" only as the night ("natten", "weekendnat"), not inside "signatur".
+        if NIGHT.fullmatch(word) or word.endswith(("nat", "natten")):
+            times.parts.append(PART_WORDS["nat"])
     return times
 
 

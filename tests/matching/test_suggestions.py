@@ -65,6 +65,9 @@ def test_danish_time_words_are_read_and_the_rest_is_not_judged():
     assert read_times("weekender og aftener").days == {5, 6}
     assert read_times("weekender og aftener").parts == [(17, 23)]
     assert read_times("om natten").parts == [(22, 30)]
+    compound = read_times("hverdagsaftener, gerne lørdagsformiddag")
+    assert compound.days == {0, 1, 2, 3, 4, 5} and compound.parts == [(17, 23), (8, 12)]
+    assert not read_times("signatur").understood
     assert not read_times("efter kl. 14, ikke i uge 7").understood
     assert not read_times("").understood
 
@@ -211,6 +214,7 @@ def test_another_organisations_shift_or_referral_is_not_found(
     offer = make_request(organisation, opportunity=make_opportunity(organisation))
     foreign_referral = referral(other_organisation)
     assert signed_in.post(url(offer), {"referral": foreign_referral.pk}).status_code == 404
+    assert signed_in.post(url(request), {"shift": "99999999999999999999"}).status_code == 404
     assert not ShiftBooking.objects.exists()
     assert not offer.notes.exists() and not foreign_referral.notes.exists()
 

@@ -6,6 +6,7 @@ or sent by the suggestion itself.
 """
 
 import datetime
+import threading
 from datetime import timedelta
 
 import pytest
@@ -17,7 +18,15 @@ from wagtail.models import ModelLogEntry
 
 from portal.core.models import Activity, Municipality
 from portal.matching.models import Kind, Status
-from portal.matching.suggestions import for_offer, for_referral, read_times, shift_label
+from portal.matching.suggestions import (
+    AlreadyLinked,
+    ShiftFull,
+    book_for_referral,
+    for_offer,
+    for_referral,
+    read_times,
+    shift_label,
+)
 from portal.matching.tracking import WaitingListEntry
 from portal.opportunities.models import Shift, ShiftBooking
 from tests.logins import sign_in_verified
@@ -290,3 +299,44 @@ def test_the_request_page_takes_as_many_queries_with_more_suggestions(signed_in,
             assert signed_in.get(inspect(request)).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def in_parallel(calls):
+    """Run the calls at the same moment, each on its own connection; their outcomes."""
+    barrier = threading.Barrier(len(calls))
+    outcomes = [None] * len(calls)
+
+    def worker(index, call):
+        try:
+            barrier.wait()
+            outcomes[index] = call()
+        except Exception as error:  # the outcome under test: full, or already linked
+            outcomes[index] = type(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i, call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="parallel writers need PostgreSQL; SQLite serialises them")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_coordinators_booking_at_once_get_no_more_places_than_there_are(organisation):
+    event = make_opportunity(organisation, commitment="ad_hoc")
+    shift = local_shift(event, next_weekday(2), 10, capacity=2)
+    referrals = [referral(organisation) for _ in range(6)]
+    outcomes = in_parallel([lambda r=r: book_for_referral(r, shift.pk, None) for r in referrals])
+    assert sorted(outcome is ShiftFull for outcome in outcomes) == [False] * 2 + [True] * 4
+    assert ShiftBooking.objects.filter(shift=shift).count() == 2
+
+    other = local_shift(event, next_weekday(3), 10, capacity=5)
+    same = referrals[0]
+    outcomes = in_parallel([lambda: book_for_referral(same, other.pk, None)] * 4)
+    assert sorted(outcome is AlreadyLinked for outcome in outcomes) == [False] + [True] * 3
+    assert ShiftBooking.objects.filter(shift=other).count() == 1

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from portal.cases.models import CasePage, GuidePage
+from portal.funding.models import FundingCallPage
 from portal.home.models import StandardPage
 from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import OrganisationPage
@@ -19,6 +20,7 @@ LISTINGS = {
     "cases": "/erfaringer/",
     "tools": "/vaerktoejer/",
     "organisations": "/organisationer/",
+    "funding": "/stoette/",
 }
 
 
@@ -40,6 +42,7 @@ def public_pages():
         "case": _first(CasePage).url,
         "guide": _first(GuidePage).url,
         "tool": _first(ToolPage).url,
+        "funding-call": _first(FundingCallPage).url,
         "compare": compare,
         "organisation": _first(OrganisationPage).url,
         "search": "/soeg/?" + urlencode({"q": "besøgsven"}),

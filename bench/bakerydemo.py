@@ -20,10 +20,10 @@ its contents when there is no ``.git``): a copy of the tree, a venv with
 ``requirements/production.txt`` (without uWSGI: gunicorn serves it, as it
 serves Bindeled; django-tasks held below 0.9, see ``prepare``) and gunicorn,
 its own PostgreSQL database (``migrate``, ``load_initial_data``),
-``collectstatic``. Serving: ``bakerydemo.settings.
-production`` (DEBUG off, no debug toolbar, WhiteNoise), the Redis cache that
-settings module configures when ``REDIS_URL`` is set (django-redis, a
-redis-server of its own), 2 sync gunicorn workers. That settings module
+``collectstatic``. Serving: ``bakerydemo.settings.production`` (DEBUG off,
+no debug toolbar, WhiteNoise), the Redis cache that settings module
+configures when ``REDIS_URL`` is set (django-redis, a redis-server of its
+own), 2 sync gunicorn workers. That settings module
 always redirects to HTTPS and trusts ``X-Forwarded-Proto``, as behind a TLS
 proxy, so every request here carries ``X-Forwarded-Proto: https`` (``HEADERS``).
 

@@ -13,6 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from portal.core.csv_cells import spreadsheet_safe
 from portal.organisations.cvr import org_id
 from portal.organisations.models import owners_of
 
@@ -110,12 +111,6 @@ def as_360giving(record):
     return grant
 
 
-def _csv_safe(value):
-    """Keep a spreadsheet from reading an editor's text as a formula (CSV only)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @require_GET
 def grants_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -126,7 +121,7 @@ def grants_csv(request):
     writer.writerow([title for _key, title in CSV_COLUMNS])
     for record in grant_records(request):
         writer.writerow([
-            record[key] if isinstance(record[key], int) else _csv_safe(record[key])
+            record[key] if isinstance(record[key], int) else spreadsheet_safe(record[key])
             for key, _title in CSV_COLUMNS
         ])
     return response

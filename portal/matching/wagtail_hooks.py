@@ -24,6 +24,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.core.csv_cells import spreadsheet_safe
 from portal.core.local_time import csv_datetime, xlsx_datetime
 from portal.organisations.ownership import (
     OwnOrganisationChooserMixin,
@@ -62,16 +63,6 @@ class MatchRequestChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView
     chosen_multiple_view_class = ScopedChosenMultipleView
-
-
-def _csv_safe(value):
-    """Keep a spreadsheet from reading submitted text in a CSV file as a formula.
-
-    Only CSV needs it: Wagtail writes XLSX cells as strings, which no
-    spreadsheet evaluates, and an apostrophe there would become part of the value.
-    """
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _user_name(user):
@@ -122,11 +113,11 @@ class MatchRequestViewSet(SnippetViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         preprocess = {
-            field: {"csv": _csv_safe}
+            field: {"csv": spreadsheet_safe}
             for field in ("name", "email", "phone", "organisation", "opportunity")
         }
         preprocess["assigned_to"] = {
-            "csv": lambda user: _csv_safe(_user_name(user)), "xlsx": _user_name,
+            "csv": lambda user: spreadsheet_safe(_user_name(user)), "xlsx": _user_name,
         }
         return super().get_index_view_kwargs(
             custom_field_preprocess=preprocess,

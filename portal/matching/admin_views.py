@@ -24,6 +24,7 @@ from wagtail.admin.views.generic.usage import UsageView
 from portal.organisations.ownership import OwnOrganisationObjectMixin
 
 from .attendance import bookings_with_attendance, mark
+from .availability import ShiftFull
 from .mails import waiting_for
 from .models import Kind, MatchRequest, NotificationPreference, Status
 from .permissions import is_coordinator
@@ -31,7 +32,7 @@ from .preferences import PreferenceForm
 from .suggestions import (
     AlreadyLinked,
     NotSuggested,
-    ShiftFull,
+    NotWaiting,
     book_for_referral,
     link_offer,
     link_opportunity,
@@ -268,7 +269,7 @@ class SuggestionView(ScopedActionView):
             self.link(request, match_request, chosen)
         except NotSuggested:
             raise Http404 from None
-        except ValueError:
+        except NotWaiting:
             messages.error(request, _("Forslag kan kun bruges på en henvendelse, der er i gang."))
         except AlreadyLinked:
             messages.warning(request, _("Forslaget er allerede koblet til henvendelsen."))

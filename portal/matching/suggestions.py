@@ -26,7 +26,7 @@ from wagtail.log_actions import log
 # per-opportunity helpers in ``availability`` do not; booking goes through them.
 from portal.opportunities.models import OpportunityPage, Shift
 
-from .availability import ShiftFull, book_shifts, booked_shifts, with_held_places
+from .availability import book_shifts, booked_shifts, with_held_places
 from .models import Kind, MatchRequest, MatchRequestNote, Status
 
 # Requests still being worked: a suggestion is offered for these, and only these are suggested.
@@ -63,9 +63,8 @@ WEIGHTS = {
 # reads only weekday names, "hverdag(e)", "weekend" and parts of the day; anything
 # else ("efter kl. 14", "ikke i uge 7") is not understood and is then not judged, and
 # "i morgen" (tomorrow) is read as the morning.
-WEEKDAY_NAMES = [gettext_lazy("mandag"), gettext_lazy("tirsdag"), gettext_lazy("onsdag"),
-                 gettext_lazy("torsdag"), gettext_lazy("fredag"), gettext_lazy("lørdag"),
-                 gettext_lazy("søndag")]
+WEEKDAY_NAMES = [gettext_lazy(day) for day in ("mandag", "tirsdag", "onsdag", "torsdag",
+                                              "fredag", "lørdag", "søndag")]
 DAY_WORDS = {"mandag": {0}, "tirsdag": {1}, "onsdag": {2}, "torsdag": {3}, "fredag": {4},
              "lørdag": {5}, "søndag": {6}, "hverdag": {0, 1, 2, 3, 4}, "weekend": {5, 6}}
 # Hours of the day, Copenhagen time; the night runs past midnight.
@@ -321,13 +320,17 @@ class AlreadyLinked(Exception):
     pass
 
 
+class NotWaiting(Exception):
+    """The request is finished or erased: nothing more is linked to it."""
+
+
 def _own_open_opportunities(match_request):
     return OpportunityPage.objects.open().filter(owner_organisation=match_request.organisation_id)
 
 
 def _check_waiting(match_request):
     if match_request.erased_at or match_request.status not in WAITING:
-        raise ValueError("only a request still being worked can be linked")
+        raise NotWaiting
 
 
 def book_for_referral(referral, shift_id, user):
@@ -410,6 +413,3 @@ def register_actions(actions):
                             gettext_lazy("Henvendelse: forslag koblet"),
                             gettext_lazy("Koblet fra forslag"))
 
-
-__all__ = ["AlreadyLinked", "NotSuggested", "ShiftFull", "book_for_referral", "for_offer",
-           "for_referral", "link_offer", "link_opportunity", "read_times", "suggestions_for"]

@@ -17,10 +17,10 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from portal.core.models import Activity, Municipality
+from portal.matching.availability import ShiftFull
 from portal.matching.models import Kind, Status
 from portal.matching.suggestions import (
     AlreadyLinked,
-    ShiftFull,
     book_for_referral,
     for_offer,
     for_referral,

@@ -29,15 +29,15 @@ from .mails import waiting_for
 from .models import Kind, MatchRequest, NotificationPreference, Status
 from .permissions import is_coordinator
 from .preferences import PreferenceForm
-from .suggestions import (
+from .suggestion_links import (
     AlreadyLinked,
     NotSuggested,
     NotWaiting,
     book_for_referral,
     link_offer,
     link_opportunity,
-    suggestions_for,
 )
+from .suggestions import suggestions_for
 from .workflow import add_note, assign, change_status, coordinators_of, erase
 
 VIEWSET_URL = "wagtailsnippets_matching_matchrequest"

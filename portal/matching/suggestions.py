@@ -5,9 +5,8 @@ shifts. On a volunteer's offer: the organisation's referrals still waiting.
 Each suggestion carries its reasons in plain Danish, the ones for and the
 ones against, so the coordinator can see how it was ranked and disagree.
 
-Nothing here decides or contacts anyone. ``book_for_referral`` and
-``link_offer`` run only when a coordinator clicks, and they only record:
-a booking under the public form's capacity rules, or notes on the requests.
+Nothing here decides or contacts anyone; what a coordinator's click on a
+suggestion does is in ``suggestion_links``.
 
 Everything is computed on request from the database, in a fixed number of
 queries however many opportunities, shifts or referrals there are.
@@ -16,18 +15,16 @@ queries however many opportunities, shifts or referrals there are.
 import re
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.log_actions import log
 
 # Ranking reads every open opportunity of an organisation at once, which the
 # per-opportunity helpers in ``availability`` do not; booking goes through them.
 from portal.opportunities.models import OpportunityPage, Shift
 
-from .availability import book_shifts, booked_shifts, with_held_places
-from .models import Kind, MatchRequest, MatchRequestNote, Status
+from .availability import booked_shifts, with_held_places
+from .models import Kind, MatchRequest, Status
 
 # Requests still being worked: a suggestion is offered for these, and only these are suggested.
 WAITING = (Status.NEW, Status.CONTACTED)
@@ -310,106 +307,3 @@ def suggestions_for(match_request):
     if match_request.kind == Kind.REFERRAL:
         return for_referral(match_request)
     return for_offer(match_request)
-
-
-class NotSuggested(LookupError):
-    """The shift, opportunity or referral is not one this request could be linked to."""
-
-
-class AlreadyLinked(Exception):
-    pass
-
-
-class NotWaiting(Exception):
-    """The request is finished or erased: nothing more is linked to it."""
-
-
-def _own_open_opportunities(match_request):
-    return OpportunityPage.objects.open().filter(owner_organisation=match_request.organisation_id)
-
-
-def _check_waiting(match_request):
-    if match_request.erased_at or match_request.status not in WAITING:
-        raise NotWaiting
-
-
-def book_for_referral(referral, shift_id, user):
-    """Book one place on the shift for the referral, as the public form would.
-
-    Raises ``NotSuggested`` for a shift outside the organisation's open
-    opportunities, ``AlreadyLinked`` when the referral holds a place on it,
-    ``ShiftFull`` when no place is left (nothing is stored then). No reminder
-    is planned: a reminder mails the referrer, and linking contacts no one.
-    """
-    _check_waiting(referral)
-    shift = Shift.objects.filter(
-        pk=shift_id, opportunity__in=_own_open_opportunities(referral).values("pk")
-    ).first()
-    if referral.kind != Kind.REFERRAL or shift is None:
-        raise NotSuggested
-    try:
-        with transaction.atomic():
-            if booked_shifts(referral.reference).filter(shift=shift).exists():
-                raise AlreadyLinked
-            book_shifts([shift], referral.reference)  # the row lock and held places
-            log(referral, "matching.suggestion_booked", user=user,
-                data={"shift": shift.pk, "opportunity": shift.opportunity_id})
-    except IntegrityError:  # a second click won the race: the place is already held
-        raise AlreadyLinked from None
-    return shift
-
-
-def _note_once(match_request, text, user):
-    """False when the note is already there: a second click links nothing twice."""
-    if match_request.notes.filter(text=text).exists():
-        return False
-    MatchRequestNote.objects.create(request=match_request, author=user, text=text)
-    return True
-
-
-@transaction.atomic
-def link_opportunity(referral, opportunity_id, user):
-    """Record on a referral that the coordinator chose an opportunity without shifts."""
-    _check_waiting(referral)
-    opportunity = _own_open_opportunities(referral).filter(pk=opportunity_id).first()
-    if referral.kind != Kind.REFERRAL or opportunity is None:
-        raise NotSuggested
-    text = _("Forslag valgt: frivilligopgaven \u201c%(title)s\u201d.") % {
-        "title": opportunity.title}
-    if not _note_once(referral, text, user):
-        raise AlreadyLinked
-    log(referral, "matching.suggestion_linked", user=user, data={"opportunity": opportunity.pk})
-    return opportunity
-
-
-@transaction.atomic
-def link_offer(offer, referral_id, user):
-    """Link a volunteer's offer and a waiting referral: a note on each, in each history.
-
-    Requests have no field for another request; a note on both keeps the
-    link beside the rest of the coordinator's notes, needs no migration, and is
-    erased with either request.
-    """
-    _check_waiting(offer)
-    referral = waiting_referrals(offer.organisation_id).filter(pk=referral_id).first()
-    if offer.kind != Kind.OFFER or referral is None:
-        raise NotSuggested
-    on_offer = _("Koblet til henvisningen %(reference)s (forslag).") % {
-        "reference": referral.reference}
-    on_referral = _("Koblet til frivillig-tilbuddet %(reference)s (forslag).") % {
-        "reference": offer.reference}
-    if not _note_once(offer, on_offer, user):
-        raise AlreadyLinked
-    _note_once(referral, on_referral, user)
-    for this, other in ((offer, referral), (referral, offer)):
-        log(this, "matching.suggestion_linked", user=user, data={"request": other.pk})
-    return referral
-
-
-def register_actions(actions):
-    actions.register_action("matching.suggestion_booked", gettext_lazy("Henvendelse: vagt booket"),
-                            gettext_lazy("Vagt booket fra forslag"))
-    actions.register_action("matching.suggestion_linked",
-                            gettext_lazy("Henvendelse: forslag koblet"),
-                            gettext_lazy("Koblet fra forslag"))
-

@@ -31,7 +31,7 @@ from portal.organisations.ownership import (
     register_own_organisation_policy,
 )
 
-from . import admin_views, bulk_actions, personal_data_views, suggestions
+from . import admin_views, bulk_actions, personal_data_views, suggestion_links
 from .dashboard import MatchRequestsPanel
 from .filters import MatchRequestFilterSet, NotificationFilterSet
 from .models import MatchRequest, Notification
@@ -200,7 +200,7 @@ register_snippet(MatchingGroup)
 @hooks.register("register_log_actions")
 def register_matching_log_actions(actions):
     register_actions(actions)
-    suggestions.register_actions(actions)
+    suggestion_links.register_actions(actions)
 
 
 @hooks.register("construct_homepage_panels")

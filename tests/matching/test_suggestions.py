@@ -19,14 +19,8 @@ from wagtail.models import ModelLogEntry
 from portal.core.models import Activity, Municipality
 from portal.matching.availability import ShiftFull
 from portal.matching.models import Kind, Status
-from portal.matching.suggestions import (
-    AlreadyLinked,
-    book_for_referral,
-    for_offer,
-    for_referral,
-    read_times,
-    shift_label,
-)
+from portal.matching.suggestion_links import AlreadyLinked, book_for_referral
+from portal.matching.suggestions import for_offer, for_referral, read_times, shift_label
 from portal.matching.tracking import WaitingListEntry
 from portal.opportunities.models import Shift, ShiftBooking
 from tests.logins import sign_in_verified

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .availability import book_shifts
+from .followup import plan_followup
 from .models import CONSENT_VERSION, MatchRequest, erase_after_from, new_reference
 from .reminders import plan_reminders
 from .tasks import queue_notifications
@@ -46,7 +47,11 @@ def store(fields, shifts=(), waitlist=()):
         try:
             with transaction.atomic():
                 candidate.save()
-                plan_reminders(candidate, book_shifts(shifts, candidate.reference))
+                bookings = book_shifts(shifts, candidate.reference)
+                plan_reminders(candidate, bookings)
+                if bookings:
+                    # "Blev det et match?" after the shift, contacted or not.
+                    plan_followup(candidate)
                 join(candidate, waitlist)
                 queue_notifications(candidate)
             return candidate, True

@@ -34,7 +34,7 @@ from portal.worker.recovery import abandoned_after
 
 from .availability import ShiftBooking
 from .mails import RECEIPT_SALT, compose, message_id, receipt_path, receipt_token
-from .models import FINISHED, MatchRequest, Notification
+from .models import FINISHED, MatchRequest, Notification, Status
 from .privacy import erase_expired
 from .tracking import ActionToken
 
@@ -233,6 +233,12 @@ def still_wanted(notification):
         return ShiftBooking.objects.filter(
             pk=details.get("booking"), released_at__isnull=True,
             shift__starts_at__gt=timezone.now(),
+        ).exists()
+    if notification.purpose == Purpose.FOLLOWUP and match_request.status == Status.NEW:
+        # Planned after a shift, before anyone made contact: asked only if the
+        # volunteer still held a place.
+        return ShiftBooking.objects.filter(
+            reference=match_request.reference, released_at__isnull=True
         ).exists()
     if notification.purpose == Purpose.PLACE_OFFERED:
         return ActionToken.objects.filter(

@@ -14,7 +14,7 @@ from portal.matching.privacy import erase_personal_data
 from portal.matching.tracking import ActionToken
 from portal.matching.workflow import change_status
 
-from .conftest import coordinator_of, make_request, make_shift
+from .conftest import coordinator_of, make_request, make_shift, offer_data
 from .scheduled import db_tasks, run_due_tasks  # noqa: F401  (a fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("db_tasks")]
@@ -115,3 +115,34 @@ def test_no_question_for_a_withdrawn_request_and_erasure_removes_the_links(conta
     assert Notification.objects.get(purpose="followup").state == "cancelled"
     erase_personal_data("aase@example.org")
     assert not ActionToken.objects.exists()
+
+
+@pytest.fixture
+def signed_up(client, organisation, ad_hoc, settings):
+    """A volunteer who booked a shift through the form; nobody has marked contact."""
+    settings.FOLLOWUP_AFTER_DAYS = 10
+    settings.INTAKE_MIN_FILL_SECONDS = 0
+    shift = make_shift(ad_hoc, capacity=3, days=5)
+    answer = client.post(f"/tilmelding/{ad_hoc.pk}/", offer_data(shifts=[str(shift.pk)]))
+    assert answer.status_code == 302
+    return shift
+
+
+def test_a_volunteer_with_a_shift_is_asked_after_it_even_if_nobody_marked_contact(signed_up):
+    followup = Notification.objects.get(purpose="followup")
+    assert followup.due_at == signed_up.ends_at + timedelta(days=10)
+    assert MatchRequest.objects.get().status == Status.NEW
+
+    with time_machine.travel(signed_up.ends_at + timedelta(days=10, minutes=1)):
+        run_due_tasks()
+
+    assert set(followup_links()) == {"Ja", "Nej", "Ikke endnu"}
+
+
+def test_a_volunteer_who_gave_the_shift_back_is_not_asked(signed_up):
+    signed_up.release(MatchRequest.objects.get().reference)
+
+    with time_machine.travel(signed_up.ends_at + timedelta(days=10, minutes=1)):
+        run_due_tasks()
+
+    assert not [m for m in mail.outbox if m.subject == "Blev det et match?"]

@@ -198,7 +198,7 @@ def _shift_options(opportunity, shifts, times, booked_ids):
 def _judge_shifts(suggestion, opportunity, options):
     free = [option for option in options if option.bookable]
     if not opportunity.uses_shifts:
-        suggestion.notes.append(_("fast opgave uden vagter: tidspunktet aftales"))
+        suggestion.notes.append(_("uden vagter: tidspunktet aftales"))
     elif not free:
         suggestion.add("no_free_place", _("ingen ledige pladser") if options
                        else _("ingen kommende vagter"))

@@ -97,7 +97,7 @@ def test_opportunities_are_ranked_by_fit_with_exact_reasons(organisation, ranked
     first, second, third, fourth = suggestions
     assert first.fits == ["samme kommune (Aalborg)", "samme aktivitet (Besøgsven)"]
     assert first.misfits == []
-    assert first.notes == ["fast opgave uden vagter: tidspunktet aftales"]
+    assert first.notes == ["uden vagter: tidspunktet aftales"]
     assert second.fits == ["online eller hele landet", "samme aktivitet (Besøgsven)"]
     assert third.fits == ["samme kommune (Aalborg)",
                           f"ledig plads lørdag {date_label(saturday)} kl. 10–12",

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -334,3 +335,12 @@ def test_coordinators_booking_at_once_get_no_more_places_than_there_are(organisa
     outcomes = in_parallel([lambda: book_for_referral(same, other.pk, None)] * 4)
     assert sorted(outcome is AlreadyLinked for outcome in outcomes) == [False] + [True] * 3
     assert ShiftBooking.objects.filter(shift=other).count() == 1
+
+
+def test_a_click_without_the_csrf_token_is_refused(coordinator, organisation):
+    event = make_opportunity(organisation, commitment="ad_hoc")
+    shift = local_shift(event, next_weekday(2), 10)
+    request = referral(organisation)
+    client = sign_in_verified(Client(enforce_csrf_checks=True), coordinator)
+    assert client.post(url(request), {"shift": shift.pk}).status_code == 403
+    assert not ShiftBooking.objects.exists()

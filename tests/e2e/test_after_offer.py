@@ -1,12 +1,16 @@
 """The pages after an offer in a real browser, keyboard only and axe-clean: joining a
-waiting list, giving a shift back, and answering "Blev det et match?".
+waiting list, taking a freed place, giving a shift back, and answering "Blev det et match?".
 
 As in test_intake, what was stored is read from the pages the live server
 sends, never from its tables, except the follow-up link the demo planned,
-read from the links table only before the browser writes anything.
+read from the links table only before the browser writes anything, and the
+link to a freed place, read from the mail that offers it.
 """
 
+import re
+
 import pytest
+from django.core import mail
 
 from portal.matching import links
 from portal.matching.tracking import ActionToken
@@ -78,4 +82,31 @@ def test_the_follow_up_is_answered_by_keyboard(demo_site, page, assert_accessibl
     submit(page, "Send svar")
     assert page.get_by_role("heading", name="Tak for dit svar").is_visible()
     assert "Du svarede: Nej" in page.content()
+    assert_accessible(page)
+
+
+def test_a_freed_place_is_taken_by_keyboard(demo_site, page, assert_accessible):
+    opportunity_page = demo_site.url + OpportunityPage.objects.get(
+        slug="vaager-svendborg").url + "#tilmelding"
+    page.goto(opportunity_page)  # the last place on a shift goes to one volunteer ...
+    last_place = page.get_by_label(re.compile(r"\b1 ledig plads")).first
+    shift_id = last_place.get_attribute("value")
+    press_on(page, last_place.get_attribute("id"))
+    fill_in_and_send(page, "sidste-plads@example.org")
+    cancel_link = page.locator('a[href^="/vagt/afmeld/"]').first.get_attribute("href")
+    page.goto(opportunity_page)  # ... the next one waits for it ...
+    press_on(page, page.locator(f'input[name="waitlist"][value="{shift_id}"]').get_attribute("id"))
+    fill_in_and_send(page, "venter@example.org")
+    page.goto(demo_site.url + cancel_link)  # ... and is offered it when the first gives it back
+    submit(page, "Jeg kan alligevel ikke komme")
+    [offer] = [message for message in mail.outbox if message.to == ["venter@example.org"]
+               and "/vagt/ledig-plads/" in message.body]
+    link = re.search(r"/vagt/ledig-plads/\S+", offer.body).group(0)
+
+    page.goto(demo_site.url + link)
+    assert page.get_by_role("heading", name="Der er blevet en plads ledig").is_visible()
+    assert_accessible(page)
+    submit(page, "Tag pladsen")
+
+    assert page.get_by_role("heading", name="Pladsen er din").is_visible()
     assert_accessible(page)

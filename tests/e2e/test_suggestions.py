@@ -44,6 +44,9 @@ def test_a_coordinator_sees_suggestions_with_reasons(demo_site, page, assert_acc
     page.goto(inspect(base, "nord-1"))  # a new offer on the Aalborg opportunity
     panel = page.locator("[data-suggestions]")
     references = panel.get_by_role("heading", level=3).all_inner_texts()
-    assert references == [demo_request("nord-3").reference, demo_request("nord-9").reference]
+    # Other browser tests may have sent referrals to the same organisation meanwhile.
+    demo_referrals = [demo_request("nord-3").reference, demo_request("nord-9").reference]
+    assert [reference for reference in references if reference in demo_referrals] == (
+        demo_referrals)
     assert panel.get_by_role("button", name=f"Kobl til {references[0]}").is_visible()
     assert_accessible(page)

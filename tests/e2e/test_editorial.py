@@ -19,6 +19,8 @@ import re
 import pytest
 from django.utils import timezone
 
+from .test_intake import people_type_fast  # noqa: F401 (an autouse fixture)
+
 pytestmark = pytest.mark.e2e
 
 TITLE = "Kagebagere til caféen på Lærkely"
@@ -144,6 +146,15 @@ def test_an_opportunity_goes_from_draft_through_redaktionen_to_the_public_site(
     assert path in page.request.get(base + "/frivilligopgaver/rss/").text()
     assert path in page.request.get(base + "/sitemap.xml").text()
     assert TITLE in page.request.get(base + "/frivilligopgaver/kalender/").text()
+
+    page.locator("input[name=shifts]").first.check()  # and a volunteer books a shift
+    page.fill("#id_name", "Åse Ærø-Østergård")
+    page.fill("#id_email", "kagebager@example.org")
+    page.check("#id_consent")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send tilmelding").click()
+    assert page.get_by_role("heading", name="Dine vagter").is_visible()
+    assert TITLE in page.locator("main").inner_text()
 
 
 def test_a_trusted_organisations_editor_publishes_at_once(demo_site, page):

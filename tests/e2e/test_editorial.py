@@ -13,11 +13,13 @@ read the tables itself (SQLite's shared in-memory database would lock the live
 server out of writing).
 """
 
+import contextlib
 import datetime
 import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .test_intake import people_type_fast  # noqa: F401 (an autouse fixture)
 
@@ -66,9 +68,11 @@ def add_shift(page, number, days):
 def press(page, name):
     """Press a button of the page editor's action menu (some sit in a closed dropdown).
 
-    First the editor's own background requests (preview, autosave) are let finish.
+    First the editor's own background requests (preview, autosave) are let finish,
+    for a while: an open preview panel may keep refreshing.
     """
-    page.wait_for_load_state("networkidle")
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_load_state("networkidle", timeout=10_000)
     with page.expect_navigation():
         page.locator(f"button[name={name}]").evaluate("button => button.click()")
     page.locator(".messages .success").first.wait_for()

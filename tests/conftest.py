@@ -1,7 +1,9 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.test import Client
 
+from portal.editorial.models import MODERATORS_GROUP
 from portal.settings.base import redis_cache
 from tests.core.redis_server import RedisServer, free_port
 from tests.factories import (
@@ -10,6 +12,7 @@ from tests.factories import (
     OrganisationIndexPageFactory,
     OrganisationPageFactory,
     ToolIndexPageFactory,
+    UserFactory,
     home_page,
 )
 from tests.logins import sign_in_verified
@@ -43,6 +46,22 @@ def tool_index(home):
 @pytest.fixture
 def organisation(organisation_index):
     return OrganisationPageFactory(parent=organisation_index, title="Besøgsvennerne")
+
+
+@pytest.fixture
+def editor(organisation):
+    """An editor of ``organisation``: drafts and submits in its subtree, never publishes."""
+    user = UserFactory(username="rikke", first_name="Rikke", email="rikke@forening.example")
+    user.groups.add(organisation.access.editors)
+    return user
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of Redaktionen, who approves or sends back what editors submit."""
+    user = UserFactory(username="mona", first_name="Mona", email="mona@bindeled.example")
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    return user
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import querydict_from_html
 
 from portal.organisations.cvr import org_id, validate_cvr
-from tests.factories import OrganisationPageFactory, UserFactory
+from tests.factories import OrganisationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,13 +48,6 @@ def test_the_profile_shows_the_number_with_a_link_to_the_register(client, organi
 
 def test_a_profile_without_a_number_says_nothing_about_it(client, organisation):
     assert "CVR-nummer" not in client.get(organisation.url).content.decode()
-
-
-@pytest.fixture
-def editor(organisation):
-    user = UserFactory(username="rikke")
-    user.groups.add(organisation.access.editors)
-    return user
 
 
 def save_in_admin(client, page, cvr):

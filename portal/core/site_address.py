@@ -8,7 +8,6 @@ placeholder gives way to the configured public address, ``WAGTAILADMIN_BASE_URL`
 
 from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Site
 
 PLACEHOLDER_HOSTS = {"", "localhost", "127.0.0.1", "[::1]", "::1"}
 
@@ -17,10 +16,6 @@ def public_root_url(site):
     if site is None or site.hostname in PLACEHOLDER_HOSTS:
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return site.root_url
-
-
-def site_for(request):
-    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
 
 
 class PortalSitemap(Sitemap):

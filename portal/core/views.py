@@ -7,8 +7,9 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
-from portal.core.site_address import public_root_url, site_for
+from portal.core.site_address import public_root_url
 
 FAVICON = settings.BASE_DIR / "static" / "icons" / "favicon.ico"
 
@@ -28,7 +29,8 @@ def favicon(request):
 @require_safe
 @cache_control(public=True, max_age=3600)
 def robots_txt(request):
-    root = public_root_url(site_for(request))
+    # Wagtail falls back to the default site for an unknown host.
+    root = public_root_url(Site.find_for_request(request))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -143,7 +143,8 @@ def test_an_opportunity_goes_from_draft_through_redaktionen_to_the_public_site(
     workflow_action(page, base, TITLE, "Godkend")
 
     page.goto(base + "/frivilligopgaver/")
-    page.get_by_role("link", name=TITLE).first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=TITLE).first.click()
     path = page.url.removeprefix(base)
     assert page.locator("input[name=shifts]").count() == 2
     assert path in page.request.get(base + "/soeg/?q=kagebagere").text()

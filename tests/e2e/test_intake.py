@@ -131,7 +131,8 @@ def test_the_referral_form_works_without_javascript(demo_site, no_js_page):
     page.goto(demo_site.url + "/bestil-frivillig/")
     page.select_option("#id_municipality", label="Aalborg")
     page.select_option("#id_activity", label="Besøgsven")
-    page.get_by_role("button", name="Vis organisationer").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vis organisationer").click()
     assert "municipality=aalborg" in page.url and "@" not in page.url
     assert page.locator("input[name=organisation]").count() >= 1
     assert "Skriv ingen helbredsoplysninger" in page.locator("#health-warning").inner_text()

@@ -14,7 +14,8 @@ def test_search_pages_have_no_axe_violations(demo_site, page, assert_accessible)
     assert_accessible(page)
 
     # With a facet applied (the first region offered), then with nothing found.
-    page.locator(".search-facets a").filter(has_text="Region").first.click()
+    with page.expect_navigation():
+        page.locator(".search-facets a").filter(has_text="Region").first.click()
     assert "region=" in page.url
     assert page.locator(".search-facets [aria-current=true]").count() == 1
     assert_accessible(page)
@@ -61,7 +62,8 @@ def test_the_search_box_and_facets_work_without_javascript(demo_site, no_js_page
     no_js_page.wait_for_url(re.compile(r"/soeg/"))
     assert no_js_page.locator(".search-result").count() > 1
 
-    no_js_page.locator(".search-facets a").filter(has_text="Region").first.click()
+    with no_js_page.expect_navigation():
+        no_js_page.locator(".search-facets a").filter(has_text="Region").first.click()
     params = parse_qs(urlparse(no_js_page.url).query)
     assert params["q"] == ["frivillige"]
     assert "region" in params

@@ -41,6 +41,7 @@ def _serve_site_at(site, home, address):
 def load(out):
     home = HomePage.objects.get()
     home.title = "Bindeled"
+    home.heading = "Giv en hånd – når det passer dig"
     home.save_revision().publish()
     _serve_site_at(Site.objects.get(is_default_site=True), home, settings.WAGTAILADMIN_BASE_URL)
 
@@ -99,6 +100,10 @@ def load(out):
             "vi den.",
         ),
     )
+    home.join_page = _join_page(home)
+    home.save_revision().publish()
+    out("  Bliv en del af Bindeled: /bliv-en-del-af-bindeled/")
+
     portal_settings = PortalSettings.load()
     portal_settings.about_page = about
     portal_settings.privacy_page = privacy
@@ -106,3 +111,33 @@ def load(out):
     portal_settings.contact_email = "kontakt@bindeled.example"
     portal_settings.save()
     out("  Om Bindeled, Privatlivspolitik, Tilgængelighedserklæring")
+
+
+def _join_page(home):
+    """How an organisation joins and gets editors: where the home page's second path leads."""
+    return upsert_page(
+        home, StandardPage, "bliv-en-del-af-bindeled", title="Bliv en del af Bindeled",
+        intro=(
+            "Foreninger, kommuner, fonde og andre, der arbejder med socialt frivilligt arbejde, "
+            "kan komme med på Bindeled. Det koster ikke noget."
+        ),
+        body=[
+            ("heading", {"text": "Sådan kommer I med", "level": "h2"}),
+            ("paragraph",
+             "<ol><li>Skriv til Redaktionen med organisationens navn, CVR-nummer (hvis I har et) "
+             "og de kommuner, I arbejder i.</li>"
+             "<li>Redaktionen opretter jeres profilside under Organisationer og en gruppe til "
+             "jeres redaktører og koordinatorer.</li>"
+             "<li>Hver redaktør får sit eget login med tofaktorgodkendelse. I bestemmer selv, "
+             "hvem der er redaktør, og kan altid bede om at få nogen fjernet.</li>"
+             "<li>Jeres redaktører skriver frivilligopgaver, erfaringer og værktøjer under jeres "
+             "profil. Redaktionen godkender dem, før de bliver offentlige; organisationer, "
+             "Redaktionen kender, kan få lov at udgive frivilligopgaver direkte.</li></ol>"),
+            ("heading", {"text": "Koordinatorer og henvendelser", "level": "h2"}),
+            ("paragraph",
+             "<p>Når en frivillig melder sig, eller en medarbejder bestiller en frivillig, får "
+             "jeres koordinatorer henvendelsen – og kun jeres. De kan se, svare og lukke den i "
+             "administrationen, og oplysningerne slettes automatisk efter en fast periode.</p>"),
+            ("paragraph", NOTE_ILLUSTRATIVE),
+        ],
+    )

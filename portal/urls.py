@@ -14,6 +14,7 @@ urlpatterns = [
     path("dokumenter/", include(wagtaildocs_urls)),
     path("soeg/", include("search.urls")),
     path("", include("portal.matching.urls")),
+    path("", include("portal.figures.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),

@@ -85,6 +85,8 @@ LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 # Changes retire kept pages at once; this bounds what only time changes
 # (a shift that has begun).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# How old the figures at /tal/ may be: an area's counts are kept this long (portal/figures).
+FIGURES_CACHE_SECONDS = env_int("FIGURES_CACHE_SECONDS", 300)
 # Staff sign-in: wrong passwords allowed per username and client address, then a pause.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15)
@@ -104,6 +106,7 @@ INSTALLED_APPS = [
     "portal.matching",
     "search",
     "portal.accounts",
+    "portal.figures",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -25,6 +25,7 @@ LAYERS = {
     "portal.matching": 5,
     "search": 5,
     "portal.accounts": 6,
+    "portal.figures": 6,
 }
 
 

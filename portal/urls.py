@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("soeg/", include("search.urls")),
+    path("indlejr/", include("portal.embed.urls")),
     path("", include("portal.matching.urls")),
     path("", include("portal.figures.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "portal.funding",
     "portal.needs",
     "portal.editorial",
+    "portal.embed",
     "portal.matching",
     "search",
     "portal.accounts",

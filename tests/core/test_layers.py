@@ -22,6 +22,8 @@ LAYERS = {
     "portal.needs": 3,
     "portal.home": 4,
     "portal.editorial": 4,
+    # The widget for other sites: reads opportunities and organisations, like home.
+    "portal.embed": 4,
     "portal.matching": 5,
     "search": 5,
     "portal.accounts": 6,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("soeg/", include("search.urls")),
     path("indlejr/", include("portal.embed.urls")),
     path("", include("portal.matching.urls")),
+    path("opgaveagent/", include("portal.alerts.urls")),
     path("", include("portal.figures.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

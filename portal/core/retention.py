@@ -13,7 +13,10 @@ Both apps sit at the top and must not import each other, so the two jobs that
 An app holding such data registers its pruning in ``AppConfig.ready()`` with
 ``register(name, expire=…, forget=…)``. ``expire(today)`` removes what is past
 its retention period, ``forget(terms)`` what contains one of the terms; each
-returns how many records it removed, reported under ``name``.
+returns how many records it removed, reported under ``name``. An app that keeps
+data by the person's e-mail address also passes ``export=…``: ``export(email)``
+returns what it holds about them, and the export of personal data
+(``personal_data``) lists it under ``name``.
 """
 
 from collections.abc import Callable
@@ -24,13 +27,14 @@ from dataclasses import dataclass
 class RetentionHook:
     expire: Callable
     forget: Callable
+    export: Callable | None = None
 
 
 _hooks = {}
 
 
-def register(name, *, expire, forget):
-    _hooks[name] = RetentionHook(expire=expire, forget=forget)
+def register(name, *, expire, forget, export=None):
+    _hooks[name] = RetentionHook(expire=expire, forget=forget, export=export)
 
 
 def expire_everywhere(today):
@@ -42,3 +46,9 @@ def forget_everywhere(terms):
     """Remove what contains any of the terms in every app; returns ``{name: records removed}``."""
     terms = [term for term in terms if term and term.strip()]
     return {name: hook.forget(terms) for name, hook in _hooks.items()}
+
+
+def export_everywhere(email):
+    """What every app that keeps data by e-mail address holds about this person;
+    returns ``{name: records}``."""
+    return {name: hook.export(email) for name, hook in _hooks.items() if hook.export}

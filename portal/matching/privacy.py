@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from portal.core.retention import expire_everywhere, forget_everywhere
+from portal.core.retention import expire_everywhere, export_everywhere, forget_everywhere
 
 from .availability import booked_shifts
 from .models import FINISHED, MatchRequest, Status
@@ -112,7 +112,9 @@ def personal_data(email, user=None):
             "followup_answer": match_request.followup_answer or None,
             "followup_answered_at": _when(match_request.followup_answered_at),
         })
-    return {"email": email.strip(), "exported_at": _when(timezone.now()), "requests": requests}
+    return {"email": email.strip(), "exported_at": _when(timezone.now()), "requests": requests,
+            # What other apps keep by this address (portal.core.retention).
+            "elsewhere": export_everywhere(email.strip())}
 
 
 def erase_personal_data(email, user=None):

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "portal.editorial",
     "portal.embed",
     "portal.matching",
+    "portal.alerts",
     "search",
     "portal.accounts",
     "portal.figures",

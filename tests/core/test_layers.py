@@ -27,6 +27,8 @@ LAYERS = {
     "portal.matching": 5,
     "search": 5,
     "portal.accounts": 6,
+    # Beside accounts: holds personal data and reuses matching's abuse guards.
+    "portal.alerts": 6,
     "portal.figures": 6,
 }
 

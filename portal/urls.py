@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("soeg/", include("search.urls")),
+    path("", include("portal.api.urls")),
     path("indlejr/", include("portal.embed.urls")),
     path("", include("portal.matching.urls")),
     path("opgaveagent/", include("portal.alerts.urls")),

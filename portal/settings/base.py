@@ -90,6 +90,9 @@ FIGURES_CACHE_SECONDS = env_int("FIGURES_CACHE_SECONDS", 300)
 # Staff sign-in: wrong passwords allowed per username and client address, then a pause.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15)
+# The open data API (portal/api): requests allowed per client address and window.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_WINDOW_SECONDS = env_int("API_RATE_WINDOW_SECONDS", 60)
 
 # --- Applications -------------------------------------------------------------
 INSTALLED_APPS = [
@@ -107,6 +110,7 @@ INSTALLED_APPS = [
     "portal.matching",
     "portal.alerts",
     "search",
+    "portal.api",
     "portal.accounts",
     "portal.figures",
     "wagtail.contrib.settings",

@@ -26,6 +26,8 @@ LAYERS = {
     "portal.embed": 4,
     "portal.matching": 5,
     "search": 5,
+    # The open data API: reads the content apps, never matching's personal data.
+    "portal.api": 5,
     "portal.accounts": 6,
     # Beside accounts: holds personal data and reuses matching's abuse guards.
     "portal.alerts": 6,

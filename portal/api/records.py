@@ -1,0 +1,105 @@
+"""Pages read as the API's records, in a fixed number of queries however many.
+
+The taxonomies come from the listing's cached lists (``taxonomy_choices``),
+so a page's municipalities, activities and target groups are read as pairs
+of ids from the link tables, not as model instances.
+"""
+
+from collections import defaultdict
+
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.cases.grants import organisation_identifier
+from portal.opportunities.filters import M2M_FILTERS
+from portal.opportunities.models import OpportunityPage, Shift
+
+
+def term(row):
+    return {"slug": row["slug"], "name": row["name"]}
+
+
+def organisation_ref(organisation, request):
+    if organisation is None:
+        return None
+    return {"id": organisation.pk, "name": organisation.title,
+            "url": organisation.get_full_url(request),
+            "identifier": organisation_identifier(organisation)}
+
+
+def _links(ids):
+    """``{filter name: {opportunity id: [taxonomy ids]}}`` for the listing's three link tables."""
+    found = {}
+    for name, (relation, column) in M2M_FILTERS.items():
+        through = getattr(OpportunityPage, relation).through
+        pairs = through.objects.filter(opportunitypage_id__in=ids).values_list(
+            "opportunitypage_id", column)
+        by_page = defaultdict(list)
+        for page_id, taxonomy_id in pairs:
+            by_page[page_id].append(taxonomy_id)
+        found[name] = by_page
+    return found
+
+
+def _shifts(ids):
+    by_page = defaultdict(list)
+    upcoming = Shift.objects.upcoming().with_places().filter(opportunity_id__in=ids)
+    for shift in upcoming.order_by("starts_at", "pk"):
+        by_page[shift.opportunity_id].append({
+            "id": shift.pk, "starts_at": timezone.localtime(shift.starts_at),
+            "ends_at": timezone.localtime(shift.ends_at),
+            "place": shift.place, "capacity": shift.capacity, "places_left": shift.places_left,
+        })
+    return by_page
+
+
+def opportunities(request, base, ids, taxonomies):
+    """The opportunities ``ids`` that ``base`` holds, in the order of ``ids``, as records."""
+    if not ids:
+        return []
+    rows = {row.pk: row for row in base.filter(pk__in=ids).select_related("owner_organisation")}
+    links = _links(list(rows))
+    shifts = _shifts(list(rows))
+    by_id = {name: {row["id"]: row for row in taxonomies[name]} for name in taxonomies}
+    records = []
+    for pk in ids:
+        page = rows.get(pk)
+        if page is None:
+            continue
+        municipalities = [by_id["kommune"][i] for i in links["kommune"][pk]]
+        region_ids = {row["region_id"] for row in municipalities}
+        records.append({
+            "id": page.pk, "title": page.title, "url": page.get_full_url(request),
+            "summary": page.summary,
+            "organisation": organisation_ref(page.owner_organisation, request),
+            "commitment": {"value": page.commitment, "name": str(page.get_commitment_display())},
+            "municipalities": [term(row) for row in sorted(municipalities, key=_name)],
+            "regions": [term(row) for row in taxonomies["region"] if row["id"] in region_ids],
+            "activities": _terms(by_id["aktivitet"], links["aktivitet"][pk]),
+            "target_groups": _terms(by_id["maalgruppe"], links["maalgruppe"][pk]),
+            "is_online": page.is_online, "place": page.place, "hours": page.hours,
+            "hours_per": page.hours_per, "start_date": page.start_date,
+            "end_date": page.end_date, "application_deadline": page.application_deadline,
+            "requires_child_certificate": page.requires_child_certificate,
+            "minimum_age": page.minimum_age, "languages": page.languages,
+            "volunteers_needed": page.volunteers_needed,
+            "published_at": local(page.published_at),
+            "last_published_at": local(page.last_published_at),
+            "shifts": shifts[pk],
+            "jsonld": request.build_absolute_uri(
+                reverse("api_v1:opportunity_jsonld", kwargs={"pk": page.pk})),
+        })
+    return records
+
+
+def local(moment):
+    """A stored time as Copenhagen time (its offset shows in the JSON)."""
+    return timezone.localtime(moment) if moment else None
+
+
+def _name(row):
+    return row["name"]
+
+
+def _terms(by_id, taxonomy_ids):
+    return [term(row) for row in sorted((by_id[i] for i in taxonomy_ids), key=_name)]

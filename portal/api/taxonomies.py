@@ -1,0 +1,98 @@
+"""/api/v1/taxonomies/: the values the filters and records use, with their slugs.
+
+Activities and target groups come from the listing's cached lists
+(``taxonomy_choices``), so the API and /frivilligopgaver/ know the same values.
+"""
+
+from ninja import Router
+
+from portal.core.models import Municipality, Region, Theme
+from portal.opportunities.filters import taxonomy_choices
+from portal.opportunities.models import Commitment
+from portal.organisations.models import OrganisationKind
+from portal.toolshare.models import CostModel, Hosting, ToolCategory
+
+from . import schemas
+from .paging import reject_unknown
+
+router = Router(tags=["Taksonomier"])
+
+
+def _terms(rows):
+    return [{"slug": row["slug"], "name": row["name"]} for row in rows]
+
+
+def _choices(choices):
+    return [{"value": value, "name": str(name)} for value, name in choices]
+
+
+@router.get("/municipalities/", response=list[schemas.Municipality], url_name="municipalities")
+def municipalities(request):
+    """De 98 kommuner med kommunekode og region (filteret ``kommune``)."""
+    reject_unknown(request, ())
+    rows = Municipality.objects.order_by("name").values("slug", "name", "code", "region__slug")
+    return [{"slug": row["slug"], "name": row["name"], "code": row["code"],
+             "region": row["region__slug"]} for row in rows]
+
+
+@router.get("/regions/", response=list[schemas.Region], url_name="regions")
+def regions(request):
+    """De fem regioner (filteret ``region``)."""
+    reject_unknown(request, ())
+    return list(Region.objects.order_by("name").values("slug", "name", "code"))
+
+
+@router.get("/activities/", response=list[schemas.Term], url_name="activities")
+def activities(request):
+    """Aktiviteter (filteret ``aktivitet``)."""
+    reject_unknown(request, ())
+    return _terms(taxonomy_choices()["aktivitet"])
+
+
+@router.get("/target-groups/", response=list[schemas.Term], url_name="target_groups")
+def target_groups(request):
+    """Målgrupper (filteret ``maalgruppe``)."""
+    reject_unknown(request, ())
+    return _terms(taxonomy_choices()["maalgruppe"])
+
+
+@router.get("/commitments/", response=list[schemas.Choice], url_name="commitments")
+def commitments(request):
+    """Tidsforpligtelser (filteret ``type``)."""
+    reject_unknown(request, ())
+    return _choices(Commitment.choices)
+
+
+@router.get("/themes/", response=list[schemas.Term], url_name="themes")
+def themes(request):
+    """Temaer på organisationer, cases og vejledninger."""
+    reject_unknown(request, ())
+    return _terms(Theme.objects.order_by("name").values("slug", "name"))
+
+
+@router.get("/tool-categories/", response=list[schemas.Term], url_name="tool_categories")
+def tool_categories(request):
+    """Kategorier af digitale værktøjer."""
+    reject_unknown(request, ())
+    return _terms(ToolCategory.objects.order_by("name").values("slug", "name"))
+
+
+@router.get("/organisation-kinds/", response=list[schemas.Choice], url_name="organisation_kinds")
+def organisation_kinds(request):
+    """Typer af organisationer."""
+    reject_unknown(request, ())
+    return _choices(OrganisationKind.choices)
+
+
+@router.get("/tool-prices/", response=list[schemas.Choice], url_name="tool_prices")
+def tool_prices(request):
+    """Prismodeller for digitale værktøjer."""
+    reject_unknown(request, ())
+    return _choices(CostModel.choices)
+
+
+@router.get("/tool-hosting/", response=list[schemas.Choice], url_name="tool_hosting")
+def tool_hosting(request):
+    """Hvor et værktøjs data ligger."""
+    reject_unknown(request, ())
+    return _choices(Hosting.choices)

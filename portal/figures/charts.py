@@ -33,7 +33,7 @@ def bar_chart(figure, column, unit, leave_out_last=False):
     values = [row.cells[column].value for row in rows]
     top = 100 if unit == "%" else max([value for value in values if value] or [1])
     bars = []
-    for position, (row, value) in enumerate(zip(rows, values)):
+    for position, (row, value) in enumerate(zip(rows, values, strict=True)):
         y = 8 + position * ROW_HEIGHT
         width = round(BAR_AREA * (value or 0) / top, 1)
         bars.append({
@@ -68,7 +68,7 @@ def column_chart(figure, series):
     column_width = round(group_width * 0.8 / series, 1)
     baseline = PLOT_TOP + PLOT_HEIGHT
     groups = []
-    for position, (row, group) in enumerate(zip(rows, values)):
+    for position, (row, group) in enumerate(zip(rows, values, strict=True)):
         left = PLOT_LEFT + position * group_width + group_width * 0.1
         columns = []
         for number, value in enumerate(group):

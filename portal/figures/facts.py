@@ -48,7 +48,7 @@ def first_places(opportunity_ids):
         return {}
     through_tables = (OpportunityPage.municipalities.through, OpportunityPage.activities.through)
     for position, (through, column) in enumerate(zip(through_tables, ("municipality_id",
-                                                                      "activity_id"))):
+                                                                      "activity_id"), strict=True)):
         rows = through.objects.filter(opportunitypage_id__in=places).order_by("-pk")
         # Ordered last to first, so the first chosen is written last and stays.
         for opportunity_id, value in rows.values_list("opportunitypage_id", column):

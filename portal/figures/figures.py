@@ -247,13 +247,13 @@ def opportunity_detail(counts, ledger):
     )
     rows = sorted(counts["by_opportunity"], key=lambda row: (row[0] is None, row[1] or ""))
     keys = [f"{pk or 0}" for pk, _title, _requests, _matched in rows]
-    for key, (_pk, _title, requests, matched) in zip(keys, rows):
+    for key, (_pk, _title, requests, matched) in zip(keys, rows, strict=True):
         ledger.add(("opportunity", key), requests)
         ledger.add(("matched", key), matched)
         ledger.add(("unmatched", key), requests - matched)
     ledger.add_sums(table_sums(keys, MATCH_COLUMNS, lambda o, c: (c, o),
                                lambda o: ("opportunity", o), lambda c: (c, "all"), ("all",)))
-    for key, (_pk, title, _requests, _matched) in zip(keys, rows):
+    for key, (_pk, title, _requests, _matched) in zip(keys, rows, strict=True):
         label = title or _("Uden frivilligopgave (fx bestillinger)")
         figure.rows.append(Row(label, [ledger.count(("opportunity", key)),
                                        ledger.share(("matched", key), ("unmatched", key))], key))

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from portal.core.demo import activities, municipalities, target_groups, themes, upsert_page
+from portal.core.illustrations import MOTIFS, illustration, motif_alt
 from portal.funding.models import FundingCallPage
 from portal.organisations.models import OrganisationPage
 from portal.toolshare.models import ToolPage
@@ -269,10 +270,21 @@ def _document(title, filename, text):
     return document
 
 
+PALETTE = ("#0b5d4b", "#0a4f9e", "#5b3a7a", "#9a4d00", "#00606f")
+
+
+def _picture(number, organisation, title, activity_slugs):
+    """The owner's picture for a case or guide: its first activity's motif, or a network."""
+    motif = next((slug for slug in activity_slugs if slug in MOTIFS), "samarbejde")
+    image = illustration(f"{organisation.title}: {title}", motif, PALETTE[number % len(PALETTE)],
+                         organisation.access.collection)
+    return {"image": image, "image_alt": motif_alt(motif)}
+
+
 def load(out):
     organisations = {page.slug: page for page in OrganisationPage.objects.all()}
     tools = {page.slug: page for page in ToolPage.objects.all()}
-    for row in CASES:
+    for number, row in enumerate(CASES):
         (slug, title, owner, partners, kommuner, theme_slugs, groups, activity_slugs, start,
          end, (fund, amount), figures, quote, story, (worked, hard, advice), contact,
          tool_slugs) = row
@@ -299,9 +311,12 @@ def load(out):
                       for org, role in partners],
             documents=[CaseDocument(document=report)],
             grants=_grants(slug, organisations),
+            **_picture(number, organisations[owner], title, activity_slugs),
         )
     out(f"  {len(CASES)} samskabelsescases")
-    for slug, title, owner, audience, theme_slugs, kommuner, summary, steps in GUIDES:
+    for number, (slug, title, owner, audience, theme_slugs, kommuner, summary, steps) in enumerate(
+        GUIDES, start=len(CASES)
+    ):
         checklist = _document(
             f"Tjekliste: {title}", f"tjekliste-{slug}.csv",
             "trin;gjort\n" + "".join(f"{step};nej\n" for step, _ in steps),
@@ -315,5 +330,6 @@ def load(out):
             steps=[("step", {"title": step, "text": f"<p>{text}</p>"}) for step, text in steps],
             themes=themes(*theme_slugs), municipalities=municipalities(*kommuner),
             documents=[GuideDocument(document=checklist)],
+            **_picture(number, organisations[owner], title, ()),
         )
     out(f"  {len(GUIDES)} vejledninger")

@@ -15,6 +15,7 @@ from portal.core.listings import (
     related_options,
 )
 from portal.core.models import Municipality, Region, TargetGroup, Theme
+from portal.core.pictures import with_image
 from portal.organisations.models import OrganisationKind, owners_of
 
 from .models import CasePartner, KnowledgePage
@@ -92,7 +93,7 @@ def knowledge_listing(request):
     filterset = KnowledgeFilterSet(request.GET, queryset=queryset)
     context = listing_context(
         request, filterset, PER_PAGE,
-        prepare=lambda results: results.select_related("casepage", "guidepage")
+        prepare=lambda results: with_image(results.select_related("casepage", "guidepage"))
         .prefetch_related("themes")
         .order_by("-first_published_at", "title"),
     )

@@ -15,8 +15,10 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock, FigureBlock, QuoteBlock
 from portal.core.models import ListingPage
+from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
 from portal.core.widgets import RegionCheckboxes
+from portal.organisations.images import OwnImagePageForm
 from portal.organisations.models import owner_of
 
 
@@ -36,11 +38,19 @@ class CaseIndexPage(ListingPage):
         return context
 
 
-class KnowledgePage(DanishSlugMixin, Page):
+class KnowledgePage(DanishSlugMixin, DescribedImage, Page):
     """What cases and guides share, so that /erfaringer/ filters both in one query."""
 
     summary = models.CharField(
         _("kort beskrivelse"), max_length=300, help_text=_("Vises i oversigter og søgeresultater.")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("billede"),
+        help_text=_(
+            "Vises øverst på siden, i oversigten og når siden deles. Vælg det fra "
+            "organisationens egen samling."
+        ),
     )
     themes = ParentalManyToManyField(
         "core.Theme", blank=True, related_name="knowledge_pages", verbose_name=_("temaer"),
@@ -75,6 +85,7 @@ class KnowledgePage(DanishSlugMixin, Page):
     parent_page_types = ["organisations.OrganisationPage"]
     subpage_types = []
     is_creatable = False
+    base_form_class = OwnImagePageForm
 
     class Meta:
         verbose_name = _("erfaring")
@@ -145,6 +156,7 @@ class CasePage(KnowledgePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        DescribedImage.image_panel(_("Billede")),
         InlinePanel("partners", label=_("partnere"), min_num=1),
         FieldPanel("story"),
         MultiFieldPanel(
@@ -325,6 +337,7 @@ class GuidePage(KnowledgePage):
              FieldPanel("for_foundations")],
             heading=_("Hvem er vejledningen til"),
         ),
+        DescribedImage.image_panel(_("Billede")),
         FieldPanel("introduction"),
         FieldPanel("steps"),
         InlinePanel("documents", label=_("materialer til download")),

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from portal.core.demo import activities, demo_image, municipalities, target_groups, upsert_page
+from portal.core.demo import activities, municipalities, target_groups, upsert_page
+from portal.core.illustrations import illustration, motif_alt
 from portal.organisations.models import OrganisationPage
 
 from .models import Commitment, OpportunityPage, Shift, ShiftBooking, Status
@@ -264,13 +265,14 @@ def _shift_times(days, hour, hours):
     return start, start + datetime.timedelta(hours=hours)
 
 
-def _images():
-    return {slug: demo_image(f"Frivilligopgave: {slug}", slug.replace("-", " ").capitalize(),
-                             colour) for slug, colour in COLOURS.items()}
+def _image(organisation, activity):
+    """The organisation's own picture of the activity, in its own collection."""
+    colour = COLOURS.get(activity, "#0b5d4b")
+    return illustration(f"{organisation.title}: {activity}", activity, colour,
+                        organisation.access.collection)
 
 
 def load(out):
-    images = _images()
     organisations = {page.slug: page for page in OrganisationPage.objects.all()}
     booking_number = 0
     for row in OPPORTUNITIES:
@@ -287,7 +289,8 @@ def load(out):
             organisation, OpportunityPage, row["slug"],
             title=row["title"], summary=row["summary"],
             body=[("paragraph", f"<p>{row['text']}</p>")],
-            image=images.get(row["activities"][0]),
+            image=_image(organisation, row["activities"][0]),
+            image_alt=motif_alt(row["activities"][0]),
             commitment=row["commitment"], is_online=row.get("online", False),
             municipalities=municipalities(*row["where"]),
             activities=activities(*row["activities"]),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.core.pictures import with_image
 from portal.core.queries import ids_parameter
 
 from .facet_index import BOOLEAN_FACETS, TOTAL, facet_counts, listing_version
@@ -123,7 +124,7 @@ def _window(page_obj):
 
 def _rows_by_id(base, ids):
     """The opportunities ``ids``, in that order, as the listing shows them."""
-    rows = (
+    rows = with_image(
         base.with_next_shift().filter(pk__in=ids)
         .select_related("owner_organisation").prefetch_related("municipalities")
     )
@@ -145,11 +146,11 @@ def _page_rows(page_obj, results):
     backwards = start > total - end
     ordered = results.reverse() if backwards else results
     window = slice(total - end, total - start) if backwards else slice(start, end)
-    rows = list(
+    rows = list(with_image(
         ordered.filter(pk__in=ordered.values("pk")[window])
         .select_related("owner_organisation")
         .prefetch_related("municipalities")
-    )
+    ))
     return rows[::-1] if backwards else rows
 
 

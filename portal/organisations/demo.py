@@ -6,7 +6,8 @@ municipalities, but what the demo says they do is illustrative.
 
 from django.contrib.auth import get_user_model
 
-from portal.core.demo import demo_image, municipalities, themes, upsert_page
+from portal.core.demo import municipalities, themes, upsert_page
+from portal.core.illustrations import logo
 from portal.core.two_factor import install_known_app, replace_backup_codes
 
 from .models import OrganisationIndexPage, OrganisationKind, OrganisationPage
@@ -117,12 +118,10 @@ def load(out):
     index = OrganisationIndexPage.objects.get()
     for number, row in enumerate(ORGANISATIONS, start=1):
         slug, title, kind, municipality_names, nationwide, theme_slugs, colour, summary, text = row
-        logo = demo_image(f"Logo: {title}", _initials(title), colour, size=(320, 320))
-        upsert_page(
+        page = upsert_page(
             index, OrganisationPage, slug,
             title=title, kind=kind, summary=summary,
             description=f"<p>{text}</p>",
-            logo=logo,
             works_nationwide=nationwide,
             municipalities=municipalities(*municipality_names),
             themes=themes(*theme_slugs),
@@ -130,8 +129,20 @@ def load(out):
             contact_name="Frivilligkoordinator",
             contact_email=f"kontakt@{slug}.example",
         )
+        _give_logo(page, colour)
         out(f"  [{number:2}/{len(ORGANISATIONS)}] {title}")
     _demo_users(out)
+
+
+def _give_logo(page, colour):
+    """A logo from the organisation's own collection, which exists once the page does.
+
+    Decorative: the organisation's name stands beside it wherever it is shown.
+    """
+    image = logo(f"Logo: {page.title}", _initials(page.title), colour, page.access.collection)
+    if page.logo_id != image.pk or not page.image_decorative:
+        page.logo, page.image_alt, page.image_decorative = image, "", True
+        page.save_revision().publish()
 
 
 def _demo_users(out):

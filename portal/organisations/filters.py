@@ -20,6 +20,7 @@ from portal.core.listings import (
     related_options,
 )
 from portal.core.models import Municipality, Theme
+from portal.core.pictures import with_image
 
 from .models import OrganisationKind, OrganisationPage
 
@@ -67,7 +68,7 @@ def organisation_listing(request):
     )
     return listing_context(
         request, filterset, PER_PAGE,
-        prepare=lambda results: results.select_related("logo")
-        .prefetch_related("municipalities", "themes", "logo__renditions")
+        prepare=lambda results: with_image(results, "logo")
+        .prefetch_related("municipalities", "themes")
         .order_by("title"),
     )

@@ -12,10 +12,12 @@ from wagtail.models import Collection, Page
 from wagtail.search import index
 
 from portal.core.models import ListingPage
+from portal.core.pictures import LOGO_SPECS, DescribedImage
 from portal.core.slugs import DanishSlugMixin
 from portal.core.widgets import RegionCheckboxes
 
 from .cvr import validate_cvr
+from .images import OwnImagePageForm
 
 
 class OrganisationKind(models.TextChoices):
@@ -41,7 +43,7 @@ class OrganisationIndexPage(ListingPage):
         return context
 
 
-class OrganisationPage(DanishSlugMixin, Page):
+class OrganisationPage(DanishSlugMixin, DescribedImage, Page):
     kind = models.CharField(
         _("type"), max_length=20, choices=OrganisationKind.choices,
         help_text=_(
@@ -58,7 +60,10 @@ class OrganisationPage(DanishSlugMixin, Page):
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("logo"),
-        help_text=_("Vises på organisationens side og ved dens frivilligopgaver."),
+        help_text=_(
+            "Vises på organisationens side og i oversigten over organisationer. Vælg det fra "
+            "organisationens egen samling."
+        ),
     )
     municipalities = ParentalManyToManyField(
         "core.Municipality", blank=True, related_name="organisations",
@@ -111,7 +116,7 @@ class OrganisationPage(DanishSlugMixin, Page):
         FieldPanel("kind"),
         FieldPanel("summary"),
         FieldPanel("description"),
-        FieldPanel("logo"),
+        DescribedImage.image_panel(_("Logo"), field="logo"),
         FieldPanel("cvr"),
         MultiFieldPanel(
             [FieldPanel("municipalities", widget=RegionCheckboxes), FieldPanel("works_nationwide")],
@@ -141,6 +146,9 @@ class OrganisationPage(DanishSlugMixin, Page):
         index.RelatedFields("themes", [index.SearchField("name")]),
     ]
     parent_page_types = ["organisations.OrganisationIndexPage"]
+    image_field = "logo"
+    image_specs = LOGO_SPECS
+    base_form_class = OwnImagePageForm
     # Left open on purpose: each content app's page type names this page in its own
     # ``parent_page_types``, so organisations need not know every content app.
 

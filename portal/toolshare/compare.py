@@ -3,6 +3,8 @@
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from portal.core.pictures import with_image
+
 from .models import ToolPage
 
 COMPARE_MAX = 3
@@ -31,7 +33,7 @@ def comparison(chosen_ids):
 
     found = {
         tool.pk: tool
-        for tool in ToolPage.objects.live().public().filter(pk__in=wanted)
+        for tool in with_image(ToolPage.objects.live().public().filter(pk__in=wanted))
         .annotate(usage_count=Count("usages"))
         .prefetch_related("categories")
     }

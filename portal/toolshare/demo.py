@@ -5,6 +5,7 @@ the kinds of tools Danish volunteer organisations use, not real products.
 """
 
 from portal.core.demo import demo_image, upsert_page
+from portal.core.illustrations import illustration, motif_alt
 from portal.organisations.models import OrganisationPage
 
 from .models import CostModel, Hosting, ToolCategory, ToolPage, ToolScreenshot, ToolUsage
@@ -151,6 +152,9 @@ def load(out):
             accessibility_statement=f"https://{slug}.example/tilgaengelighed" if accessible
             else "",
             integrations=integrations,
+            image=illustration(f"{organisations[publisher].title}: {title}", "vaerktoej", colour,
+                               organisations[publisher].access.collection),
+            image_alt=motif_alt("vaerktoej"),
             screenshots=[ToolScreenshot(image=screenshot,
                                         caption=f"Oversigten i {title} (genereret demobillede)")],
         )

@@ -12,6 +12,7 @@ from portal.core.listings import (
     listing_context,
     related_options,
 )
+from portal.core.pictures import with_image
 
 from .models import CostModel, Hosting, ToolCategory, ToolPage
 
@@ -45,7 +46,7 @@ def tool_listing(request):
     filterset = ToolFilterSet(request.GET, queryset=ToolPage.objects.live().public())
     return listing_context(
         request, filterset, PER_PAGE,
-        prepare=lambda results: results.annotate(usage_count=Count("usages"))
+        prepare=lambda results: with_image(results.annotate(usage_count=Count("usages")))
         .prefetch_related("categories")
         .order_by("title"),
     )

@@ -11,7 +11,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core.models import ListingPage, Taxonomy
+from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.organisations.images import OwnImagePageForm
 
 from .forms import ToolUsageForm
 
@@ -64,13 +66,21 @@ class ToolIndexPage(RoutablePageMixin, ListingPage):
         )
 
 
-class ToolPage(DanishSlugMixin, Page):
+class ToolPage(DanishSlugMixin, DescribedImage, Page):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )
     description = RichTextField(
         _("hvad værktøjet kan"), features=["bold", "italic", "link", "ol", "ul"],
         help_text=_("Den længere beskrivelse på værktøjets side."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("billede"),
+        help_text=_(
+            "Vises øverst på værktøjets side, i oversigten, i sammenligningen og når siden "
+            "deles. Vælg det fra organisationens egen samling."
+        ),
     )
     categories = ParentalManyToManyField(
         ToolCategory, related_name="tools", verbose_name=_("kategorier"),
@@ -126,6 +136,7 @@ class ToolPage(DanishSlugMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
+        DescribedImage.image_panel(_("Billede")),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("maker"), FieldPanel("website"), FieldPanel("integrations")],
@@ -157,6 +168,7 @@ class ToolPage(DanishSlugMixin, Page):
         index.RelatedFields("categories", [index.SearchField("name")]),
     ]
     parent_page_types = ["organisations.OrganisationPage"]
+    base_form_class = OwnImagePageForm
     subpage_types = []
 
     class Meta:

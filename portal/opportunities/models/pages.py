@@ -20,8 +20,10 @@ from wagtail.search import index
 
 from portal.core.blocks import BodyBlock
 from portal.core.models import ListingPage
+from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
 from portal.core.widgets import RegionCheckboxes
+from portal.organisations.images import OwnImagePageForm
 
 from .choices import SHIFT_COMMITMENTS, Commitment, HoursPer, Status
 from .querysets import OpportunityManager
@@ -87,7 +89,7 @@ class OpportunitySkillTag(TaggedItemBase):
     )
 
 
-class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
+class OpportunityPage(RoutablePageMixin, DanishSlugMixin, DescribedImage, Page):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )
@@ -102,7 +104,8 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("billede"),
         help_text=_(
-            "Vises øverst på opgavens side og i oversigten. Giv billedet en alternativ tekst."
+            "Vises øverst på opgavens side, i oversigten og når siden deles. Vælg det fra "
+            "organisationens egen samling."
         ),
     )
     municipalities = ParentalManyToManyField(
@@ -199,11 +202,12 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, Page):
     saved_next_shift_at = models.DateTimeField(_("næste vagt"), null=True, editable=False)
 
     objects = OpportunityManager()
+    base_form_class = OwnImagePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
-        FieldPanel("image"),
+        DescribedImage.image_panel(_("Billede")),
         MultiFieldPanel(
             [
                 FieldPanel("municipalities", widget=RegionCheckboxes),

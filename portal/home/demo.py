@@ -84,6 +84,10 @@ def load(out):
         body=_paragraphs(
             "Når du tilbyder din hjælp eller bestiller en frivillig, sendes dine oplysninger kun "
             "til den ene organisation, du vælger. Kun organisationens koordinatorer kan se dem.",
+            "Kan den organisation, du har henvist en borger til, ikke hjælpe, kan dens koordinator "
+            "give henvisningen videre til en anden organisation, der tilbyder det samme i "
+            "borgerens kommune. Du får besked om hvem; den første organisation beholder kun en "
+            "anonym optælling.",
             "Vi indsamler så lidt som muligt: navn, kontaktoplysninger og det, du selv skriver. "
             "Skriv aldrig helbredsoplysninger eller diagnoser i en henvendelse.",
             "Du kan altid få indsigt i eller få slettet dine oplysninger ved at skrive til os "

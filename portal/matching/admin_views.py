@@ -27,6 +27,7 @@ from .attendance import bookings_with_attendance, mark
 from .availability import ShiftFull
 from .mails import waiting_for
 from .models import Kind, MatchRequest, NotificationPreference, Status
+from .pass_on import why_not as why_not_pass_on
 from .permissions import is_coordinator
 from .preferences import PreferenceForm
 from .suggestion_links import (
@@ -164,6 +165,7 @@ class ScopedInspectView(ScopedObjectMixin, InspectView):
             history_url=reverse(f"{VIEWSET_URL}:history", args=[match_request.pk]),
             notifications=match_request.notifications.all(),
             suggestions=suggestions_for(match_request),
+            can_pass_on=not why_not_pass_on(match_request),
         )
         return context
 

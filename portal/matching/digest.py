@@ -45,14 +45,18 @@ def counts_for(user, since):
     requests = MatchRequest.objects.filter(
         organisation__in=organisations_coordinated_by(user), erased_at__isnull=True
     ).exclude(status__in=FINISHED)
+    logged = ModelLogEntry.objects.filter(
+        timestamp__gte=since, content_type=ContentType.objects.get_for_model(MatchRequest))
+    # A referral another organisation passed on is new here, however old it is.
+    passed_on = [int(pk) for pk in logged.filter(action="matching.passed_on")
+                 .values_list("object_id", flat=True)]
     return {
-        "new": requests.filter(created_at__gte=since).count(),
+        "new": requests.filter(Q(created_at__gte=since) | Q(pk__in=passed_on)).count(),
         "overdue": requests.overdue().count(),
         "attention": requests.filter(needs_attention_since__isnull=False).count(),
         # Shifts given back through the reminder's link, as the audit log has them.
-        "cancelled": ModelLogEntry.objects.filter(
-            action="matching.cancel_shift", timestamp__gte=since,
-            content_type=ContentType.objects.get_for_model(MatchRequest),
+        "cancelled": logged.filter(
+            action="matching.cancel_shift",
             object_id__in=[str(pk) for pk in requests.values_list("pk", flat=True)],
         ).count(),
     }

@@ -394,7 +394,9 @@ class ReferralForm(IntakeForm):
     citizen_consent = ConsentField(_("Borgeren har givet samtykke til at blive kontaktet af en "
                                      "frivillig organisation."))
     consent = ConsentField(_("Jeg har læst privatlivspolitikken og giver samtykke til, at "
-                             "oplysningerne sendes til den valgte organisation."))
+                             "oplysningerne sendes til den valgte organisation. Kan den ikke "
+                             "hjælpe, må den give dem videre til en anden organisation, der "
+                             "tilbyder aktiviteten i kommunen; jeg får besked, hvis det sker."))
 
     autocomplete = {"name": "name", "referrer_role": "organization-title",
                     "referrer_workplace": "organization", "email": "email", "phone": "tel",

@@ -19,7 +19,7 @@ from django.utils.timezone import localtime
 
 from . import calendar, links
 from .availability import booked_shifts
-from .models import Notification
+from .models import Notification, PassOnReason
 from .tracking import ActionToken, WaitingListEntry
 
 RECEIPT_SALT = "matching.receipt"
@@ -129,6 +129,9 @@ def compose(notification):
         events = [_event(match_request, details["booking"], parse_datetime(details["starts_at"]),
                          parse_datetime(details["ends_at"]), details.get("place", ""),
                          details["sequence"])]
+    elif purpose == Purpose.PASSED_ON:
+        context["from_organisation"] = details["from"]
+        context["reason"] = PassOnReason(details["reason"]).label
     else:  # a reminder, an offered place, a follow-up: each carries one link
         context["link"] = _token_link(notification)
         if "starts_at" in details:

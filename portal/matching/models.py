@@ -19,7 +19,10 @@ from portal.organisations.ownership import COORDINATORS, OrganisationScope
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code read aloud on the phone cannot be misheard.
 REFERENCE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
-CONSENT_VERSION = "2026-11"
+# 2026-12: the referral form's consent covers passing the referral on to another
+# organisation that offers the activity in the municipality (``pass_on``).
+CONSENT_VERSION = "2026-12"
+PASS_ON_CONSENT_SINCE = "2026-12"
 
 
 def new_reference():
@@ -258,6 +261,7 @@ class Notification(models.Model):
         SHIFT_CANCELLED = "shift_cancelled", _("Vagt aflyst")
         PLACE_OFFERED = "place_offered", _("Ledig plads fra venteliste")
         FOLLOWUP = "followup", _("Blev det et match?")
+        PASSED_ON = "passed_on", _("Givet videre til en anden organisation")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Venter")
@@ -298,3 +302,49 @@ class Notification(models.Model):
 
 # The after-offer models live in their own module; importing them here registers them.
 from .tracking import ActionToken, Attendance, WaitingListEntry  # noqa: E402, F401
+
+
+class PassOnReason(models.TextChoices):
+    NO_VOLUNTEER = "no_volunteer", _("Vi har ingen ledig frivillig til opgaven")
+    OUTSIDE_AREA = "outside_area", _("Borgeren bor uden for det område, vi dækker")
+    BETTER_FIT = "better_fit", _("Opgaven passer bedre hos en anden organisation")
+    OTHER = "other", _("Anden grund")
+
+
+class PassedOnReferral(models.Model):
+    """What a referral leaves behind at the organisation that passed it on: no person,
+    no reference, only where it went and why, so the organisation can count and learn."""
+
+    from_organisation = models.ForeignKey(
+        "organisations.OrganisationPage", on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("givet videre af"),
+    )
+    to_organisation = models.ForeignKey(
+        "organisations.OrganisationPage", null=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("givet videre til"),
+    )
+    municipality = models.ForeignKey(
+        "core.Municipality", null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("kommune"),
+    )
+    activity = models.ForeignKey(
+        "core.Activity", null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("aktivitet"),
+    )
+    reason = models.CharField(_("begrundelse"), max_length=20, choices=PassOnReason.choices)
+    passed_at = models.DateTimeField(_("givet videre"), default=timezone.now)
+    passed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("af"),
+    )
+
+    class Meta:
+        ordering = ["-passed_at"]
+        verbose_name = _("henvisning givet videre")
+        verbose_name_plural = _("henvisninger givet videre")
+
+    def __str__(self):
+        return str(self.to_organisation or "")
+
+
+PASSED_ON_BY = OrganisationScope(COORDINATORS, to_organisation="from_organisation")

@@ -7,7 +7,7 @@ requests in the admin; only superusers delete or erase them.
 
 from portal.organisations.ownership import OwnOrganisationPolicy
 
-from .models import COORDINATED, MatchRequest
+from .models import COORDINATED, PASSED_ON_BY, MatchRequest, PassedOnReferral
 
 COORDINATOR_ACTIONS = {"view", "change"}
 SUPERUSER_ACTIONS = {"view", "change", "delete"}
@@ -22,3 +22,11 @@ class MatchRequestPermissionPolicy(OwnOrganisationPolicy):
     def __init__(self):
         super().__init__(MatchRequest, COORDINATED, actions=COORDINATOR_ACTIONS,
                          all_seeing_actions=SUPERUSER_ACTIONS)
+
+
+class PassedOnPermissionPolicy(OwnOrganisationPolicy):
+    """The anonymous trace of a referral passed on: its giver's coordinators read it."""
+
+    def __init__(self):
+        super().__init__(PassedOnReferral, PASSED_ON_BY, actions={"view"},
+                         all_seeing_actions={"view"})

@@ -29,17 +29,30 @@ from portal.core.local_time import csv_datetime, xlsx_datetime
 from portal.organisations.ownership import (
     OwnOrganisationChooserMixin,
     register_own_organisation_policy,
+    visible_to,
 )
 
-from . import admin_views, bulk_actions, personal_data_views, suggestion_links
+from . import (
+    admin_views,
+    bulk_actions,
+    pass_on,
+    pass_on_views,
+    personal_data_views,
+    suggestion_links,
+)
 from .dashboard import MatchRequestsPanel
 from .filters import MatchRequestFilterSet, NotificationFilterSet
-from .models import MatchRequest, Notification
-from .permissions import MatchRequestPermissionPolicy, is_coordinator
+from .models import MatchRequest, Notification, PassedOnReferral
+from .permissions import (
+    MatchRequestPermissionPolicy,
+    PassedOnPermissionPolicy,
+    is_coordinator,
+)
 from .preferences import MatchNotificationsPanel
 from .workflow import register_actions
 
 register_own_organisation_policy(MatchRequestPermissionPolicy())
+register_own_organisation_policy(PassedOnPermissionPolicy())
 
 
 class ScopedChooseView(OwnOrganisationChooserMixin, ChooseView):
@@ -146,6 +159,7 @@ class MatchRequestViewSet(SnippetViewSet):
                  name="attendance"),
             path("suggestion/<int:pk>/", admin_views.SuggestionView.as_view(),
                  name="suggestion"),
+            path("pass-on/<int:pk>/", pass_on_views.PassOnView.as_view(), name="pass_on"),
             path("preferences/", admin_views.notification_preferences, name="preferences"),
             path("personal-data/", personal_data_views.personal_data_view,
                  name="personal_data"),
@@ -169,6 +183,38 @@ class NotificationViewSet(SnippetViewSet):
         return Notification.objects.select_related("request")
 
 
+class PassedOnViewSet(SnippetViewSet):
+    """Where an organisation's passed-on referrals went and why: no person, no reference."""
+
+    model = PassedOnReferral
+    icon = "resubmit"
+    menu_label = _("Givet videre")
+    menu_name = "henvendelser-givet-videre"
+    list_display = [DateColumn("passed_at", label=_("Givet videre")), "to_organisation",
+                    "municipality", "activity",
+                    Column("reason", label=_("Begrundelse"), accessor="get_reason_display")]
+    list_filter = ["reason"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+    inspect_view_class = pass_on_views.PassedOnInspectView
+    delete_view_class = pass_on_views.PassedOnDeleteView
+    history_view_class = pass_on_views.PassedOnHistoryView
+    usage_view_class = pass_on_views.PassedOnUsageView
+
+    def get_queryset(self, request):
+        return visible_to(request.user, PassedOnReferral).select_related(
+            "to_organisation", "municipality", "activity")
+
+    @property
+    def edit_view(self):
+        return admin_views.NoCreateView.as_view()
+
+    @property
+    def add_view(self):
+        return admin_views.NoCreateView.as_view()
+
+
 class CoordinatorMenuItem(MenuItem):
     def is_shown(self, request):
         return is_coordinator(request.user)
@@ -180,7 +226,7 @@ class SuperuserMenuItem(MenuItem):
 
 
 class MatchingGroup(SnippetViewSetGroup):
-    items = (MatchRequestViewSet, NotificationViewSet)
+    items = (MatchRequestViewSet, PassedOnViewSet, NotificationViewSet)
     menu_icon = "mail"
     menu_label = _("Henvendelser")
     menu_name = "henvendelser-gruppe"
@@ -201,6 +247,7 @@ register_snippet(MatchingGroup)
 def register_matching_log_actions(actions):
     register_actions(actions)
     suggestion_links.register_actions(actions)
+    pass_on.register_actions(actions)
 
 
 @hooks.register("construct_homepage_panels")

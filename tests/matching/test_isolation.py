@@ -14,11 +14,11 @@ from django.test import Client
 from django.urls import URLPattern, reverse
 from wagtail.admin.viewsets import viewsets as admin_viewsets
 
-from portal.matching.models import MatchRequest, Status
+from portal.matching.models import MatchRequest, PassedOnReferral, Status
 from portal.organisations.ownership import scoped_models
 from portal.toolshare.models import ToolUsage
 from tests.cases.factories import ToolPageFactory, add_usage
-from tests.factories import UserFactory
+from tests.factories import OrganisationPageFactory, UserFactory
 from tests.logins import sign_in_verified
 
 from .conftest import coordinator_of, make_request
@@ -54,7 +54,17 @@ def tool_experiences(organisation, other_organisation):
     return Setting(own, foreign, editor, [FOREIGN_EXPERIENCE, other_organisation.title])
 
 
-SETTINGS = {MatchRequest: match_requests, ToolUsage: tool_experiences}
+def passed_on_referrals(organisation, other_organisation):
+    third = OrganisationPageFactory(parent=organisation.get_parent(), title="Tredje Træffested")
+    own = PassedOnReferral.objects.create(from_organisation=organisation,
+                                          to_organisation=other_organisation, reason="other")
+    foreign = PassedOnReferral.objects.create(from_organisation=other_organisation,
+                                              to_organisation=third, reason="other")
+    return Setting(own, foreign, coordinator_of(organisation, "koordinator"), [third.title])
+
+
+SETTINGS = {MatchRequest: match_requests, ToolUsage: tool_experiences,
+            PassedOnReferral: passed_on_referrals}
 
 
 def test_every_scoped_model_is_in_the_matrix():
@@ -91,7 +101,8 @@ def methods_taken(pattern):
 def test_the_matrix_covers_the_workspace_and_the_experiences():
     requests = {pattern.name for _ns, pattern in admin_routes(MatchRequest)}
     assert {"list", "inspect", "edit", "delete", "history", "status", "assign", "note",
-            "erase", "attendance", "suggestion", "choose", "chosen", "chosen_multiple"} <= requests
+            "erase", "attendance", "suggestion", "pass_on", "choose", "chosen",
+            "chosen_multiple"} <= requests
     experiences = {pattern.name for _ns, pattern in admin_routes(ToolUsage)}
     assert {"index", "add", "edit", "delete", "history", "usage"} <= experiences
 

@@ -34,7 +34,9 @@ class EmbedFilterSet(OpportunityFilterSet):
     organisation = django_filters.MultipleChoiceFilter(label=_("Organisation"))
 
     def __init__(self, data=None, *args, **kwargs):
-        wanted = [slug for slug in data.getlist(ORGANISATION) if slug] if data else []
+        # A NUL byte is never in a slug, and PostgreSQL refuses it in a query.
+        wanted = [slug for slug in data.getlist(ORGANISATION) if slug and "\x00" not in slug] \
+            if data else []
         # Read only when asked for: most widgets name no organisation.
         self.organisations = public_organisations(wanted) if wanted else []
         super().__init__(data, *args, **kwargs)

@@ -81,6 +81,7 @@ class FeaturedOpportunity(Orderable):
     page = models.ForeignKey(
         "opportunities.OpportunityPage", on_delete=models.CASCADE, related_name="+",
         verbose_name=_("frivilligopgave"),
+        help_text=_("Vises på forsiden under “Frivilligopgaver”, i den rækkefølge I vælger."),
     )
 
     panels = [FieldPanel("page")]
@@ -95,6 +96,7 @@ class FeaturedKnowledge(Orderable):
     page = models.ForeignKey(
         "cases.KnowledgePage", on_delete=models.CASCADE, related_name="+",
         verbose_name=_("samskabelsescase eller vejledning"),
+        help_text=_("Vises på forsiden under “Erfaringer fra samskabelse”, i den rækkefølge I vælger."),
     )
 
     panels = [FieldPanel("page")]
@@ -109,6 +111,7 @@ class FeaturedTool(Orderable):
     page = models.ForeignKey(
         "toolshare.ToolPage", on_delete=models.CASCADE, related_name="+",
         verbose_name=_("digitalt værktøj"),
+        help_text=_("Vises på forsiden under “Digitale værktøjer”, i den rækkefølge I vælger."),
     )
 
     panels = [FieldPanel("page")]

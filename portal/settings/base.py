@@ -385,7 +385,12 @@ AUTH_PASSWORD_VALIDATORS = [
 WAGTAIL_SITE_NAME = "Bindeled"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
+# Renditions for the public pages (portal/core/pictures.py), lighter than Wagtail's defaults
+# (80/80/85): the phone listing must stay under 300 KB (tests/e2e/test_page_weight.py).
+WAGTAILIMAGES_AVIF_QUALITY = 55
+WAGTAILIMAGES_WEBP_QUALITY = 72
+WAGTAILIMAGES_JPEG_QUALITY = 78
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.images.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Publishing an approved page; lets a trusted organisation's opportunity through.

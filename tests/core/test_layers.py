@@ -29,9 +29,9 @@ LAYERS = {
     # The open data API: reads the content apps, never matching's personal data.
     "portal.api": 5,
     "portal.accounts": 6,
+    "portal.figures": 6,
     # Beside accounts: holds personal data and reuses matching's abuse guards.
     "portal.alerts": 6,
-    "portal.figures": 6,
 }
 
 

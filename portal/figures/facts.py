@@ -46,9 +46,9 @@ def first_places(opportunity_ids):
     places = {pk: [None, None] for pk in opportunity_ids if pk is not None}
     if not places:
         return {}
-    through_tables = (OpportunityPage.municipalities.through, OpportunityPage.activities.through)
-    for position, (through, column) in enumerate(zip(through_tables, ("municipality_id",
-                                                                      "activity_id"), strict=True)):
+    columns = ((OpportunityPage.municipalities.through, "municipality_id"),
+               (OpportunityPage.activities.through, "activity_id"))
+    for position, (through, column) in enumerate(columns):
         rows = through.objects.filter(opportunitypage_id__in=places).order_by("-pk")
         # Ordered last to first, so the first chosen is written last and stays.
         for opportunity_id, value in rows.values_list("opportunitypage_id", column):

@@ -16,6 +16,7 @@ DEMO_STEPS = [
     ("Redaktionen og sider til godkendelse", "portal.editorial.demo"),
     ("Organisationers behov", "portal.needs.demo"),
     ("Koordinatorer og henvendelser", "portal.matching.demo"),
+    ("Genereret, anonym historik til tallene", "portal.figures.demo"),
 ]
 
 

@@ -17,7 +17,7 @@ REASONS = {
     "date_type": lambda error: _("skal være en dato som ÅÅÅÅ-MM-DD"),
     "bool_parsing": lambda error: _("skal være true eller false"),
     "enum": lambda error: _("kan være %(choices)s")
-    % {"choices": error.get("ctx", {}).get("expected", "")},
+    % {"choices": error.get("ctx", {}).get("expected", "").replace(" or ", _(" eller "))},
     "string_too_long": lambda error: _("er for lang"),
 }
 
@@ -32,7 +32,9 @@ class BadParameter(Exception):
 
 
 def _parameter(error):
-    location = [part for part in error.get("loc", []) if part not in ("query", "path")]
+    # A repeated parameter's error names its position too: ``("query", "type", 0)``.
+    location = [part for part in error.get("loc", [])
+                if part not in ("query", "path") and not isinstance(part, int)]
     return str(location[-1]) if location else ""
 
 

@@ -50,6 +50,8 @@ def area_from_parameter(value):
     value = (value or "").strip()
     if not value:
         return COUNTRY
+    if "\x00" in value:  # never in a slug, and PostgreSQL refuses it in a query
+        raise UnknownArea(value)
     for prefix, model, kind in ((REGION_PREFIX, Region, "region"),
                                 (MUNICIPALITY_PREFIX, Municipality, "municipality")):
         if value.startswith(prefix):

@@ -10,9 +10,10 @@ least two hidden members. Sums shared between figures of one page (the
 year's total per kind appears in two) are solved together, so no figure
 shows what another hides.
 
-This is the usual cell-suppression rule of official statistics; it does not
+This is the usual cell-suppression rule of official statistics. It does not
 guard against a reader combining several sums at once by linear algebra, nor
-against subtracting one area's page from another's (see docs/figures.md).
+against subtracting one area's page from another's (a region's month minus
+all but one of its municipalities' months): each page is solved on its own.
 """
 
 THRESHOLD = 5

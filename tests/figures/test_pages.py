@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.matching.conftest import make_opportunity
+from tests.matching.conftest import make_opportunity, make_request
 
 from .conftest import add_facts, months_ago
 
@@ -155,3 +155,34 @@ def test_the_number_of_queries_does_not_grow_with_the_requests(client, path):
                   followup_answer="yes")
         add_facts(40, municipality="hjoerring", kind="referral", month=months_ago(months))
     assert queries_for(client, path) == few
+
+
+def test_a_nul_byte_in_the_place_is_an_unknown_place_not_an_error(client):
+    response = client.get("/tal/", {"sted": "kommune-aal\x00borg"})
+    assert response.status_code == 400
+    assert "Vi kender ikke det sted" in response.content.decode()
+    assert client.get("/tal/match.csv", {"sted": "region-\x00"}).status_code == 404
+
+
+def test_a_regions_figures_are_its_municipalities_and_no_others(client):
+    add_facts(6, municipality="aalborg")
+    add_facts(7, municipality="hjoerring", kind="referral")
+    add_facts(9, municipality="odense")
+    html = client.get("/tal/", {"sted": "region-nordjylland"}).content.decode()
+    assert "<h1>Tal: Region Nordjylland</h1>" in html
+    assert table(html, "henvendelser")[-1] == ["I alt", "6", "7", "13"]
+    country = client.get("/tal/").content.decode()
+    assert table(country, "henvendelser")[-1] == ["I alt", "15", "7", "22"]
+
+
+def test_no_name_address_or_reference_of_a_request_reaches_the_figures(client, organisation):
+    requests = [make_request(organisation, kind=kind) for kind in ("offer", "referral")
+                for _ in range(6)]
+    private = {"Åse", "Ærø-Østergård", "aase@example.org", requests[0].reference}
+    responses = [client.get("/tal/")] + [client.get(f"/tal/{slug}.{extension}")
+                                         for slug in ("henvendelser", "match", "svartid")
+                                         for extension in ("csv", "json")]
+    for response in responses:
+        text = response.content.decode("utf-8-sig")
+        assert not any(word in text for word in private), response.request
+    assert table(responses[0].content.decode(), "henvendelser")[-1] == ["I alt", "6", "6", "12"]

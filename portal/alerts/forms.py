@@ -17,7 +17,9 @@ class SubscriptionForm(IntakeForm):
         label=_("Din e-mail"), max_length=254,
         help_text=_("Vi sender først en e-mail, hvor du bekræfter, at det er din adresse."),
         error_messages={"required": _("Skriv din e-mailadresse."),
-                        "invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")},
+                        "invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."),
+                        "null_characters_not_allowed": _("Adressen indeholder et tegn, der ikke "
+                                                         "kan bruges. Skriv den igen.")},
     )
     frequency = forms.ChoiceField(
         label=_("Hvor ofte?"), choices=Frequency.choices, widget=forms.RadioSelect,
@@ -30,7 +32,9 @@ class SubscriptionForm(IntakeForm):
     filters = forms.CharField(
         required=False, max_length=MAX_QUERY_LENGTH, widget=forms.HiddenInput,
         error_messages={"max_length": _("Der er valgt for mange filtre. Vælg færre, og prøv "
-                                        "igen.")},
+                                        "igen."),
+                        "null_characters_not_allowed": _("Filtrene indeholder et tegn, der ikke "
+                                                         "kan bruges. Vælg dem igen på listen.")},
     )
 
     autocomplete = {"email": "email"}

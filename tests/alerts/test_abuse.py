@@ -25,6 +25,9 @@ def post(client, capture, **overrides):
     ({"seconds_ago": 0}, "Formularen blev sendt meget hurtigt."),
     ({"started": "forfalsket"}, "Formularen er udløbet."),
     ({"filters": "kommune=aalborg&" * 400}, "Der er valgt for mange filtre."),
+    # PostgreSQL refuses NUL bytes in text: refused before any query.
+    ({"email": "aase\x00@example.org"}, "Adressen indeholder et tegn, der ikke kan bruges."),
+    ({"filters": "q=lek\x00tier"}, "Filtrene indeholder et tegn, der ikke kan bruges."),
 ])
 def test_bad_input_is_refused_with_a_danish_message_and_nothing_stored(
     client, listing, settings, django_capture_on_commit_callbacks, overrides, message
@@ -61,3 +64,16 @@ def test_too_many_submissions_from_one_client_are_refused(
 def test_the_address_never_appears_in_an_address_bar(client, listing):
     page = client.get("/opgaveagent/").content.decode()
     assert 'method="post"' in page
+
+
+@pytest.mark.parametrize("query", ["kommune=%00", "q=lek%00tier", "aktivitet=%00&fra=%00",
+                                   "organisation=%00"])
+def test_a_nul_byte_in_the_filters_of_the_address_is_no_500(client, listing, query):
+    response = client.get(f"/opgaveagent/?{query}")
+    assert response.status_code == 200
+    assert "Få besked om nye frivilligopgaver" in response.content.decode()
+
+
+def test_a_nul_byte_in_a_link_is_a_404(client, db):
+    assert client.post("/opgaveagent/afmeld/a%00b/").status_code == 404
+    assert client.post("/opgaveagent/bekraeft/a%00b/").status_code == 404

@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from portal.alerts import digests
 from portal.alerts.models import Delivery, Subscription
-from portal.alerts.tasks import queue_digests, send_alert_batch
+from portal.alerts.tasks import queue_digests, send_alert_batch, send_confirmation
 from portal.worker.recovery import abandoned_after, recover
 from tests.worker import run_worker_batch
 
@@ -121,3 +121,22 @@ def test_a_temporary_refusal_keeps_the_alert_and_lists_the_news_next_time(news, 
         assert digests.deliver(alert.pk) == Delivery.State.SENT
     [envelope] = sink.received
     assert "Lektiehj" in envelope.content.decode()
+
+
+def test_a_confirmation_refused_for_good_deletes_the_unconfirmed_alert(smtp, caplog):
+    sink = smtp(refusal="550 5.1.1 No such user")
+    caplog.set_level(logging.DEBUG)
+    alert = subscription(confirmed=False)
+    assert send_confirmation.call(alert.pk) == "bounced"
+    assert not Subscription.objects.exists()
+    assert sink.received == []
+    assert "aase@example.org" not in logged(caplog)
+
+
+def test_the_confirmation_goes_through_the_mail_server(smtp):
+    sink = smtp()
+    alert = subscription(confirmed=False)
+    assert send_confirmation.call(alert.pk) == "sent"
+    [envelope] = sink.received
+    assert envelope.rcpt_tos == ["aase@example.org"]
+    assert b"List-Unsubscribe-Post: List-Unsubscribe=One-Click" in envelope.content

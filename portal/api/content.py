@@ -10,18 +10,15 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
+from portal.cases.grants import organisation_identifier
 from portal.cases.models import CasePage, GuidePage
-from portal.opportunities.filters import NEWEST_FIRST, OpportunityFilterSet
-from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import OrganisationPage, owners_of
 from portal.toolshare.models import ToolPage
 
-from . import records, schemas, volunteering
+from . import documents, records, schemas, volunteering
 from .paging import DEFAULT_LIMIT, MAX_LIMIT, keyset_page, next_url, reject_unknown
 
 router = Router()
-# An organisation's JSON-LD lists at most this many of its open opportunities, newest first.
-JSONLD_ACTIVITIES = 100
 
 
 class Page(Schema):
@@ -47,13 +44,13 @@ def listed(request, queryset, paging, record):
 # --- Organisations ----------------------------------------------------------------
 
 def organisations():
-    return OrganisationPage.objects.live().public().prefetch_related("municipalities", "themes")
+    return OrganisationPage.objects.live().public()
 
 
 def organisation_records(request, rows):
     return [{
         "id": page.pk, "name": page.title, "url": page.get_full_url(request),
-        "identifier": records.organisation_ref(page, request)["identifier"],
+        "identifier": organisation_identifier(page),
         "cvr": page.cvr or None, "kind": choice(page, "kind"), "summary": page.summary,
         "website": page.website, "municipalities": terms(page.municipalities),
         "works_nationwide": page.works_nationwide, "themes": terms(page.themes),
@@ -66,7 +63,8 @@ def organisation_records(request, rows):
             tags=["Organisationer"])
 def organisation_list(request, paging: Query[Page]):
     """Udgivne organisationer, nyeste først. Kontaktoplysninger er ikke med."""
-    return listed(request, organisations(), paging, organisation_records)
+    return listed(request, organisations().prefetch_related("municipalities", "themes"),
+                  paging, organisation_records)
 
 
 @router.get("/organisations/{int:pk}/", response=schemas.Organisation,
@@ -74,7 +72,8 @@ def organisation_list(request, paging: Query[Page]):
 def organisation_detail(request, pk: int):
     """Én udgiven organisation."""
     reject_unknown(request, ())
-    return organisation_records(request, [get_object_or_404(organisations(), pk=pk)])[0]
+    found = get_object_or_404(organisations().prefetch_related("municipalities", "themes"), pk=pk)
+    return organisation_records(request, [found])[0]
 
 
 @router.get("/organisations/{int:pk}.jsonld", url_name="organisation_jsonld",
@@ -85,12 +84,8 @@ def organisation_detail(request, pk: int):
 def organisation_jsonld(request, pk: int):
     """Organisationen og dens åbne frivilligopgaver som JSON-LD (ODI Volunteering Data)."""
     reject_unknown(request, ())
-    record = organisation_records(request, [get_object_or_404(organisations(), pk=pk)])[0]
-    base = OpportunityPage.objects.open()
-    ids = list(base.filter(owner_organisation=pk).order_by(*NEWEST_FIRST)
-               .values_list("pk", flat=True)[:JSONLD_ACTIVITIES])
-    found = records.opportunities(request, base, ids, OpportunityFilterSet().taxonomies)
-    return volunteering.response(volunteering.document([volunteering.organisation(record, found)]))
+    page = get_object_or_404(organisations(), pk=pk)
+    return volunteering.response(documents.organisation_document(request, page))
 
 
 # --- Cases and guides -----------------------------------------------------------

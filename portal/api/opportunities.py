@@ -23,8 +23,9 @@ from portal.opportunities.filters import (
     OpportunityFilterSet,
 )
 from portal.opportunities.models import Commitment, OpportunityPage
+from portal.organisations.models import OrganisationPage
 
-from . import records, schemas, volunteering
+from . import documents, records, schemas, volunteering
 from .errors import BadParameter
 from .paging import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor, next_url, reject_unknown
 
@@ -120,12 +121,10 @@ def opportunity_list(request, filters: Query[OpportunityFilters]):
 
 
 def _open_opportunity(request, pk):
-    found = records.opportunities(
-        request, OpportunityPage.objects.open(), [pk], OpportunityFilterSet().taxonomies
-    )
-    if not found:
+    found = documents.open_opportunity(request, pk)
+    if found is None:
         raise Http404
-    return found[0]
+    return found
 
 
 @router.get("/{int:pk}/", response=schemas.Opportunity, url_name="opportunity")
@@ -143,5 +142,7 @@ def opportunity_jsonld(request, pk: int):
     """Opgaven som JSON-LD efter ODI's Volunteering Data Standard."""
     reject_unknown(request, ())
     opportunity = _open_opportunity(request, pk)
-    return volunteering.response(volunteering.document(
-        [volunteering.organisation(opportunity["organisation"], [opportunity])]))
+    owner = opportunity["organisation"]
+    organisation = OrganisationPage.objects.get(pk=owner["id"]) if owner else None
+    return volunteering.response(
+        documents.opportunity_document(request, opportunity, organisation))

@@ -24,7 +24,8 @@ def organisation_ref(organisation, request):
         return None
     return {"id": organisation.pk, "name": organisation.title,
             "url": organisation.get_full_url(request),
-            "identifier": organisation_identifier(organisation)}
+            "identifier": organisation_identifier(organisation),
+            "cvr": organisation.cvr or None}
 
 
 def _links(ids):
@@ -41,15 +42,20 @@ def _links(ids):
     return found
 
 
+def shift_record(shift):
+    """An upcoming shift with its places (``Shift.objects.with_places()``)."""
+    return {
+        "id": shift.pk, "starts_at": timezone.localtime(shift.starts_at),
+        "ends_at": timezone.localtime(shift.ends_at),
+        "place": shift.place, "capacity": shift.capacity, "places_left": shift.places_left,
+    }
+
+
 def _shifts(ids):
     by_page = defaultdict(list)
     upcoming = Shift.objects.upcoming().with_places().filter(opportunity_id__in=ids)
     for shift in upcoming.order_by("starts_at", "pk"):
-        by_page[shift.opportunity_id].append({
-            "id": shift.pk, "starts_at": timezone.localtime(shift.starts_at),
-            "ends_at": timezone.localtime(shift.ends_at),
-            "place": shift.place, "capacity": shift.capacity, "places_left": shift.places_left,
-        })
+        by_page[shift.opportunity_id].append(shift_record(shift))
     return by_page
 
 
@@ -66,30 +72,41 @@ def opportunities(request, base, ids, taxonomies):
         page = rows.get(pk)
         if page is None:
             continue
-        municipalities = [by_id["kommune"][i] for i in links["kommune"][pk]]
-        region_ids = {row["region_id"] for row in municipalities}
-        records.append({
-            "id": page.pk, "title": page.title, "url": page.get_full_url(request),
-            "summary": page.summary,
-            "organisation": organisation_ref(page.owner_organisation, request),
-            "commitment": {"value": page.commitment, "name": str(page.get_commitment_display())},
-            "municipalities": [term(row) for row in sorted(municipalities, key=_name)],
-            "regions": [term(row) for row in taxonomies["region"] if row["id"] in region_ids],
-            "activities": _terms(by_id["aktivitet"], links["aktivitet"][pk]),
-            "target_groups": _terms(by_id["maalgruppe"], links["maalgruppe"][pk]),
-            "is_online": page.is_online, "place": page.place, "hours": page.hours,
-            "hours_per": page.hours_per, "start_date": page.start_date,
-            "end_date": page.end_date, "application_deadline": page.application_deadline,
-            "requires_child_certificate": page.requires_child_certificate,
-            "minimum_age": page.minimum_age, "languages": page.languages,
-            "volunteers_needed": page.volunteers_needed,
-            "published_at": local(page.published_at),
-            "last_published_at": local(page.last_published_at),
-            "shifts": shifts[pk],
-            "jsonld": request.build_absolute_uri(
-                reverse("api_v1:opportunity_jsonld", kwargs={"pk": page.pk})),
-        })
+        records.append(opportunity(request, page, taxonomies, {
+            name: [by_id[name][i] for i in links[name][pk]] for name in M2M_FILTERS
+        }, shifts[pk]))
     return records
+
+
+def opportunity(request, page, taxonomies, rows, shifts):
+    """One opportunity as a record.
+
+    ``rows`` holds the page's municipalities, activities and target groups as the
+    listing's cached rows (``taxonomies``), by filter name; ``shifts`` its upcoming
+    shifts as ``shift_record`` gives them.
+    """
+    region_ids = {row["region_id"] for row in rows["kommune"]}
+    return {
+        "id": page.pk, "title": page.title, "url": page.get_full_url(request),
+        "summary": page.summary,
+        "organisation": organisation_ref(page.owner_organisation, request),
+        "commitment": {"value": page.commitment, "name": str(page.get_commitment_display())},
+        "municipalities": _terms(rows["kommune"]),
+        "regions": [term(row) for row in taxonomies["region"] if row["id"] in region_ids],
+        "activities": _terms(rows["aktivitet"]),
+        "target_groups": _terms(rows["maalgruppe"]),
+        "is_online": page.is_online, "place": page.place, "hours": page.hours,
+        "hours_per": page.hours_per, "start_date": page.start_date,
+        "end_date": page.end_date, "application_deadline": page.application_deadline,
+        "requires_child_certificate": page.requires_child_certificate,
+        "minimum_age": page.minimum_age, "languages": page.languages,
+        "volunteers_needed": page.volunteers_needed,
+        "published_at": local(page.published_at),
+        "last_published_at": local(page.last_published_at),
+        "shifts": shifts,
+        "jsonld": request.build_absolute_uri(
+            reverse("api_v1:opportunity_jsonld", kwargs={"pk": page.pk})),
+    }
 
 
 def local(moment):
@@ -101,5 +118,5 @@ def _name(row):
     return row["name"]
 
 
-def _terms(by_id, taxonomy_ids):
-    return [term(row) for row in sorted((by_id[i] for i in taxonomy_ids), key=_name)]
+def _terms(rows):
+    return [term(row) for row in sorted(rows, key=_name)]

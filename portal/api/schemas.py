@@ -38,6 +38,7 @@ class OrganisationRef(Schema):
     identifier: str = Field(
         description="DK-CVR-<cvr> når organisationen har oplyst CVR-nummer, ellers Bindeleds eget"
     )
+    cvr: str | None = Field(description="CVR-nummeret, når organisationen har oplyst det")
 
 
 class Shift(Schema):

@@ -3,7 +3,10 @@
 The standard (standard.volunteeringdata.io) nests Organisation → Activity →
 Role and Session → Location and Time, under the context
 ``https://api.volunteeringdata.io/context/v1``; a document with metadata
-(licence, publisher, modified) holds its organisations in ``graph``. Mapped
+(licence, publisher, modified) holds its organisations in ``graph``. Every
+term used is one the standard's ontology (``https://ns.volunteeringdata.io/``)
+defines: its publication dates are ``publishStartDate``/``publishEndDate``, as
+there, where the prose of the standard's pages says ``publishStart``. Mapped
 here: an opportunity is an Activity with one Role (the volunteer's part:
 commitment, minimum age, remote or not, where to apply) and a Session per
 upcoming shift (its place and time as an OWL-Time interval) or, without
@@ -17,41 +20,60 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.opportunities.models import HoursPer
 
 MEDIA_TYPE = "application/ld+json"
 STANDARD_CONTEXT = "https://api.volunteeringdata.io/context/v1"
-# The prefixes the Time objects use, declared here too so the document is read the
-# same whether or not the remote context declares them.
-CONTEXT = [STANDARD_CONTEXT, {
-    "time": "http://www.w3.org/2006/time#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-}]
 VOCABULARY = "https://ns.volunteeringdata.io/"
+# Declared here too, since the remote context (as of March 2026) declares none of
+# them: ``graph`` as JSON-LD's ``@graph``, as the standard's pages say it is, and
+# the prefixes of the Time objects. ``time`` stays the standard's property of a
+# Session; only inside its value is ``time:`` OWL-Time's prefix, as the standard's
+# examples write it (a property-scoped context, JSON-LD 1.1).
+CONTEXT = [STANDARD_CONTEXT, {
+    "graph": "@graph",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "time": {"@id": f"{VOCABULARY}time",
+             "@context": {"time": "http://www.w3.org/2006/time#"}},
+}]
 CVR_REGISTRAR = "https://datacvr.virk.dk"
 LICENCE = "CC-BY-4.0"
 
 
-def document(organisations):
+def document(request, nodes):
+    """The document that publishes ``nodes`` (organisations, or an activity without one)."""
     return {
         "@context": CONTEXT,
         "conformsTo": VOCABULARY,
         "license": LICENCE,
+        "publisher": request.build_absolute_uri("/"),
         "modified": timezone.localdate().isoformat(),
-        "graph": organisations,
+        "graph": nodes,
     }
 
 
-def organisation(record, opportunities):
-    """An Organisation with ``opportunities`` as its activities; ``record`` is the API's."""
-    node = {"type": "Organisation", "id": record["url"], "name": record["name"]}
-    if record.get("summary"):
-        node["description"] = record["summary"]
-    if record.get("website"):
-        node["website"] = record["website"]
-    if record.get("cvr"):
-        node["charityRegistration"] = [
-            {"registrar": CVR_REGISTRAR, "registrationNumber": record["cvr"]}]
-    node["activity"] = [activity(opportunity) for opportunity in opportunities]
+def published(request, organisation_page, opportunities):
+    """A document of ``opportunities`` (the API's records), under their organisation."""
+    activities = [activity(opportunity) for opportunity in opportunities]
+    if organisation_page is None:
+        return document(request, activities)
+    return document(request, [organisation(request, organisation_page, activities)])
+
+
+def organisation(request, page, activities):
+    """An Organisation (from its page) with ``activities``; its CVR number as its registration."""
+    node = {"type": "Organisation", "id": page.get_full_url(request), "name": page.title}
+    if page.summary:
+        node["description"] = page.summary
+    if page.website:
+        node["website"] = page.website
+    if page.cvr:
+        node["charityRegistration"] = [{
+            "type": "CharityRegistration", "registrar": CVR_REGISTRAR,
+            "registrationNumber": page.cvr}]
+    node["activity"] = activities
     return node
 
 
@@ -67,10 +89,10 @@ def activity(opportunity):
     if opportunity["organisation"]:
         node["organisation"] = opportunity["organisation"]["url"]
     if opportunity["published_at"]:
-        node["publishStart"] = timezone.localtime(opportunity["published_at"]).date()
+        node["publishStartDate"] = timezone.localtime(opportunity["published_at"]).date()
     ends = opportunity["application_deadline"] or opportunity["end_date"]
     if ends:
-        node["publishEnd"] = ends
+        node["publishEndDate"] = ends
     return node
 
 
@@ -91,10 +113,12 @@ def role(opportunity):
 
 
 def commitment(opportunity):
+    """The standard's free-text commitment, in Danish: "Fast, 1,5 timer om ugen"."""
     text = opportunity["commitment"]["name"]
     if opportunity["hours"] is not None:
-        per = "om ugen" if opportunity["hours_per"] == "week" else "pr. gang"
-        text += f", {opportunity['hours']:g} timer {per}"
+        hours = f"{opportunity['hours'].normalize():f}".replace(".", ",")
+        text += _(", %(hours)s timer %(per)s") % {
+            "hours": hours, "per": HoursPer(opportunity["hours_per"]).label}
     return text
 
 
@@ -147,6 +171,9 @@ def period_of(opportunity):
     return node
 
 
+def text(data):
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
 def response(data):
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return HttpResponse(text, content_type=f"{MEDIA_TYPE}; charset=utf-8")
+    return HttpResponse(text(data), content_type=f"{MEDIA_TYPE}; charset=utf-8")

@@ -1,9 +1,10 @@
 """The counts behind an area's figures: a fixed handful of grouped queries, then cached.
 
-Nothing here reads ``MatchRequest``: requests are counted from their
-anonymous facts, opportunities from the opportunities' own tables. Each query
-is grouped, so its rows are bounded by months × kinds, distinct hours or
-activities × commitments, never by the number of requests. The result is plain
+Nothing here reads ``MatchRequest``: requests are counted from the area's
+tallies of their anonymous facts (``tallies.py``), opportunities from the
+opportunities' own tables. Each query is grouped, so its rows are bounded by
+months × kinds, distinct hours or activities × commitments, never by the
+number of requests. The result is plain
 numbers, kept in the shared cache for ``FIGURES_CACHE_SECONDS`` (the figures
 are allowed to be that old; the page cache keeps the page for as long again).
 """
@@ -12,13 +13,13 @@ from datetime import date
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from portal.matching.models import FollowUpAnswer
 from portal.opportunities.models import OpportunityPage
 
-from .models import RequestFact
+from .models import RequestFact, Tally
+from .tallies import COUNT_MEASURES, HOURS_MEASURES
 
 MONTHS = 12
 CACHE_VERSION = 1
@@ -34,19 +35,27 @@ def last_months(today, count=MONTHS):
     return months[::-1]
 
 
-def _by_month_and_kind(facts):
-    answers = {f"answer_{answer}": Count("pk", filter=Q(followup_answer=answer))
-               for answer in FollowUpAnswer.values}
-    rows = facts.values("month", "kind").annotate(
-        requests=Count("pk"), matched=Count("pk", filter=Q(matched=True)), **answers
-    ).order_by()
-    return [{**row, "month": row["month"].isoformat()} for row in rows]
+def _by_month_and_kind(tallies):
+    rows = tallies.filter(measure__in=COUNT_MEASURES).values("month", "kind", "measure").annotate(
+        number=Sum("number")).order_by()
+    per = {}
+    for row in rows:
+        key = (row["month"].isoformat(), row["kind"])
+        entry = per.setdefault(key, {"month": key[0], "kind": key[1],
+                                     **dict.fromkeys(COUNT_MEASURES, 0)})
+        entry[row["measure"]] = row["number"]
+    return list(per.values())
 
 
-def _hours_histogram(facts, field):
-    rows = facts.filter(**{f"{field}__isnull": False}).values(field, "kind").annotate(
-        requests=Count("pk")).order_by()
-    return [(row[field], row["kind"], row["requests"]) for row in rows]
+def _hours_histograms(tallies):
+    """``{measure: [(hours, kind, requests)]}`` for first contact and match, months summed."""
+    measures = {measure: field for measure, field in HOURS_MEASURES}
+    rows = tallies.filter(measure__in=measures).values("measure", "kind", "value").annotate(
+        number=Sum("number")).filter(number__gt=0).order_by()
+    histograms = {field: [] for field in measures.values()}
+    for row in rows:
+        histograms[measures[row["measure"]]].append((row["value"], row["kind"], row["number"]))
+    return histograms
 
 
 def _open_opportunities(area):
@@ -68,15 +77,16 @@ def _by_opportunity(facts):
 
 def compute(area, today):
     months = last_months(today)
-    facts = RequestFact.objects.filter(month__gte=months[0], **area.fact_filter())
+    tallies = Tally.objects.filter(area=area.cache_key, month__gte=months[0])
     counts = {
         "months": [month.isoformat() for month in months],
-        "by_month": _by_month_and_kind(facts),
-        "hours_to_contact": _hours_histogram(facts, "hours_to_contact"),
-        "hours_to_match": _hours_histogram(facts, "hours_to_match"),
+        "by_month": _by_month_and_kind(tallies),
+        **_hours_histograms(tallies),
         "open_opportunities": _open_opportunities(area),
     }
     if area.kind == "organisation":
+        # One organisation's facts are few enough to count directly.
+        facts = RequestFact.objects.filter(month__gte=months[0], **area.fact_filter())
         counts["by_opportunity"] = _by_opportunity(facts)
     return counts
 

@@ -15,6 +15,7 @@ from portal.matching.models import FollowUpAnswer, Kind, Status
 from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import OrganisationPage
 
+from . import tallies
 from .counting import last_months
 from .facts import first_places, regions_by_municipality
 from .models import RequestFact
@@ -88,4 +89,5 @@ def load(out):
     facts = history(organisations, opportunities, places, months, regions_by_municipality(),
                     chance)
     RequestFact.objects.bulk_create(facts, batch_size=2000)
+    tallies.rebuild()
     out(f"  {len(facts)} genererede, anonyme henvendelser over {len(months)} måneder")

@@ -21,6 +21,7 @@ from portal.core.models import Municipality
 from portal.matching.models import MatchRequest, Status
 from portal.opportunities.models import OpportunityPage
 
+from . import tallies
 from .models import RequestFact
 
 # Statuses that mean someone from the organisation has answered.
@@ -98,6 +99,7 @@ def record(sender, instance, raw=False, **kwargs):
     if raw:  # loading fixtures: the rebuild command makes their facts
         return
     fact = RequestFact.objects.filter(request_id=instance.pk).first()
+    before = tallies.contributions(fact) if fact else []
     if fact is None:
         fact = RequestFact(request_id=instance.pk, status=Status.NEW)
         place(fact, instance, first_places([instance.opportunity_id]), regions_by_municipality())
@@ -111,6 +113,7 @@ def record(sender, instance, raw=False, **kwargs):
             step(fact, instance.status, hours_between(instance.created_at, timezone.now()))
     keep_answer(fact, instance)
     fact.save()
+    tallies.apply(before, tallies.contributions(fact))
 
 
 def status_steps(request_ids):
@@ -154,7 +157,10 @@ def rebuild_chunk(match_requests, regions):
 
 
 def rebuild():
-    """Every request's fact, made again; facts of deleted requests stay. Safe to run again."""
+    """Every request's fact, made again, then the tallies; facts of deleted requests stay.
+
+    Safe to run again.
+    """
     regions = regions_by_municipality()
     done = 0
     chunk = []
@@ -165,4 +171,5 @@ def rebuild():
             chunk = []
     if chunk:
         done += rebuild_chunk(chunk, regions)
+    tallies.rebuild()
     return done

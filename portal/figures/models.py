@@ -62,3 +62,28 @@ class RequestFact(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.month:%Y-%m}"
+
+
+class Tally(models.Model):
+    """One number of one area's month, kept by the receiver as facts change (``tallies.py``).
+
+    ``area`` is the country, a region, a municipality or an organisation
+    (``Area.cache_key``); ``measure`` is a count (requests, matched, an answer)
+    or, for ``contact`` and ``match``, the hours in ``value``: those rows are a
+    histogram, from which a median is read. An area's page sums a few thousand
+    of these instead of its facts.
+    """
+
+    area = models.CharField(max_length=32)
+    month = models.DateField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    measure = models.CharField(max_length=16)
+    value = models.PositiveIntegerField(default=0)
+    number = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["area", "month", "kind", "measure", "value"], name="figures_tally_key")]
+
+    def __str__(self):
+        return f"{self.area} · {self.month:%Y-%m} · {self.kind} · {self.measure}"

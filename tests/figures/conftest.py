@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from portal.core.models import Municipality
+from portal.figures import tallies
 from portal.figures.counting import last_months
 from portal.figures.models import RequestFact
 
@@ -19,12 +20,17 @@ def months_ago(count):
 
 
 def add_facts(number, *, municipality=None, month=None, kind="offer", **fields):
-    """``number`` generated facts alike; the municipality by slug, its region with it."""
+    """``number`` generated facts alike; the municipality by slug, its region with it.
+
+    Written in bulk, past the receiver, so the tallies are made again after.
+    """
     place = Municipality.objects.get(slug=municipality) if municipality else None
     facts = [RequestFact(generated=True, municipality=place, region=place and place.region,
                          kind=kind, month=month or this_month(), status=fields.pop(
                              "status", "new"), **fields) for _ in range(number)]
-    return RequestFact.objects.bulk_create(facts)
+    made = RequestFact.objects.bulk_create(facts)
+    tallies.rebuild()  # as the demo does after its bulk insert
+    return made
 
 
 @pytest.fixture

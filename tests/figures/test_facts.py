@@ -8,7 +8,9 @@ from django.core.management import call_command
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from portal.figures.models import RequestFact
+from portal.core.models import Municipality
+from portal.figures import tallies
+from portal.figures.models import RequestFact, Tally
 from portal.matching.models import Status
 from portal.matching.workflow import change_status, erase
 from tests.matching.conftest import make_opportunity, make_request
@@ -86,3 +88,35 @@ def test_the_rebuild_dates_the_steps_from_the_audit_log_and_can_run_again(organi
     assert rebuilt == expected
     assert fact_of(offer).hours_to_match == 30
     assert fact_of(untouched).status == Status.CLOSED
+
+
+def tally_numbers():
+    return {(tally.area, tally.month, tally.kind, tally.measure, tally.value): tally.number
+            for tally in Tally.objects.exclude(number=0)}
+
+
+def test_the_tallies_kept_step_by_step_are_those_made_afresh_from_the_facts(organisation,
+                                                                             aalborg):
+    odense = make_opportunity(organisation, municipalities=("Odense",))
+    offer = make_request(organisation, opportunity=odense,
+                         created_at=timezone.now() - timedelta(hours=7))
+    referral = make_request(organisation, kind="referral", municipality=aalborg)
+    change_status(offer, Status.CONTACTED)
+    change_status(offer, Status.MATCHED)
+    change_status(referral, Status.CONTACTED)
+    change_status(referral, Status.NOT_MATCHED)
+    referral.followup_answer = "no"
+    referral.save(update_fields=["followup_answer", "updated_at"])
+    referral.municipality = Municipality.objects.get(slug="odense")  # corrected by a coordinator
+    referral.save(update_fields=["municipality", "updated_at"])
+    kept = tally_numbers()
+    month = fact_of(offer).month
+    country = {key[2:]: number for key, number in kept.items() if key[0] == "country-0"}
+    assert country == {("offer", "requests", 0): 1, ("offer", "contact", 7): 1,
+                       ("offer", "matched", 0): 1, ("offer", "match", 7): 1,
+                       ("referral", "requests", 0): 1, ("referral", "contact", 0): 1,
+                       ("referral", "answer_no", 0): 1}
+    assert not any(key[0] == f"municipality-{aalborg.pk}" for key in kept)
+    assert kept[(f"organisation-{organisation.pk}", month, "referral", "requests", 0)] == 1
+    tallies.rebuild()
+    assert tally_numbers() == kept

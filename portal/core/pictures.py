@@ -20,7 +20,7 @@ from wagtail.signals import page_published
 # The renditions the public templates ask for, made ahead of the first visitor
 # (``make_renditions``) so that a listing never encodes AVIF while someone waits.
 # Each list must match the ``{% picture %}`` / ``{% image %}`` tags of the templates named;
-# tests/images/test_renditions.py renders them and fails on a rendition made late.
+# tests/core/test_html_pictures.py renders them and fails on a rendition made late.
 FORMATS = ("avif", "webp", "jpeg")  # the browser takes the first it reads; JPEG for the rest
 CARD_SPECS = [  # cards of every listing, the compare view, the top of a page on a phone
     f"fill-{size}|format-{fmt}" for size in ("400x225", "800x450") for fmt in FORMATS

@@ -71,7 +71,9 @@ class ScopedChosenMultipleView(OwnOrganisationChooserMixin, SnippetChosenMultipl
     pass
 
 
-class MatchRequestChooserViewSet(SnippetChooserViewSet):
+class OwnOrganisationChooserViewSet(SnippetChooserViewSet):
+    """A chooser that lists and returns only the rows of the user's own organisation."""
+
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView
@@ -96,7 +98,7 @@ class MatchRequestViewSet(SnippetViewSet):
     delete_view_class = admin_views.ScopedDeleteView
     history_view_class = admin_views.ScopedHistoryView
     usage_view_class = admin_views.ScopedUsageView
-    chooser_viewset_class = MatchRequestChooserViewSet
+    chooser_viewset_class = OwnOrganisationChooserViewSet
     filterset_class = MatchRequestFilterSet
     search_fields = ["reference", "name"]
     search_backend_name = None  # plain database lookups: requests are never indexed
@@ -198,6 +200,7 @@ class PassedOnViewSet(SnippetViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     inspect_view_class = pass_on_views.PassedOnInspectView
+    chooser_viewset_class = OwnOrganisationChooserViewSet
     delete_view_class = pass_on_views.PassedOnDeleteView
     history_view_class = pass_on_views.PassedOnHistoryView
     usage_view_class = pass_on_views.PassedOnUsageView

@@ -108,6 +108,20 @@ def test_pages_are_danish_with_landmarks_and_a_skip_link(client, home):
 
 
 @pytest.mark.django_db
+def test_a_shared_link_to_any_page_shows_its_title_and_address(client, home):
+    about = StandardPageFactory(parent=home, title="Om Bindeled", slug="om")
+    for page in (home, about):
+        body = client.get(page.url).content.decode()
+        assert f'<meta property="og:title" content="{page.title}">' in body
+        assert f'<meta property="og:url" content="{page.get_full_url()}">' in body
+        assert body.count('<meta property="og:type" content="website">') == 1
+    # A view that is no page still says which site it is on, and claims no title.
+    body = client.get("/bestil-frivillig/").content.decode()
+    assert '<meta property="og:site_name" content="Bindeled">' in body
+    assert 'property="og:title"' not in body
+
+
+@pytest.mark.django_db
 def test_footer_links_the_about_privacy_and_accessibility_pages(client, home):
     from portal.core.models import PortalSettings
 

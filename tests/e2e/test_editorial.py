@@ -100,6 +100,7 @@ def create_opportunity(page, base):
     chooser = page.locator("[data-contentpath=image] button")
     chooser.filter(has_text=re.compile("image|billede", re.I)).first.click()
     page.get_by_role("link", name=re.compile("Besøgsvennerne Nord: kaffe")).click()
+    page.fill("input[name=image_alt]", "To frivillige ved et kagebord")
     choose(page, "municipalities", "Aalborg")
     choose(page, "activities", "Arrangementer")
     choose(page, "target_groups", "Ældre")

@@ -77,7 +77,7 @@ def pages_to_time(count):
 
 
 def result_count(url):
-    filterset, base, _results = filtered_opportunities(RequestFactory().get(url))
+    filterset, base = filtered_opportunities(RequestFactory().get(url))
     return facet_counts(filterset, base)[TOTAL]
 
 

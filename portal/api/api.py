@@ -7,22 +7,17 @@ ninja can serve is left off: it is English only and not accessible; the
 Danish page /aaben-data/ explains the API instead.
 """
 
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from . import content, errors, opportunities, taxonomies
-from .http import open_data_view
+from .http import json_text, open_data_view
 from .throttle import ClientRateThrottle
 
 
 class DanishJSONRenderer(JSONRenderer):
-    """JSON with æ, ø and å as themselves, not as ``\\u00e6`` escapes."""
-
     def render(self, request, data, *, response_status):
-        return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+        return json_text(data)
 
 
 api = NinjaAPI(

@@ -7,6 +7,7 @@ of ids from the link tables, not as model instances.
 
 from collections import defaultdict
 
+from django.db.models import Value
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,16 +30,22 @@ def organisation_ref(organisation, request):
 
 
 def _links(ids):
-    """``{filter name: {opportunity id: [taxonomy ids]}}`` for the listing's three link tables."""
-    found = {}
-    for name, (relation, column) in M2M_FILTERS.items():
+    """``{filter name: {opportunity id: [taxonomy ids]}}`` from the listing's three link tables.
+
+    One query for the three (``UNION ALL``, each row marked with its table's number):
+    a round trip less per table on every page of results.
+    """
+    names = list(M2M_FILTERS)
+    parts = []
+    for number, name in enumerate(names):
+        relation, column = M2M_FILTERS[name]
         through = getattr(OpportunityPage, relation).through
-        pairs = through.objects.filter(opportunitypage_id__in=ids).values_list(
-            "opportunitypage_id", column)
-        by_page = defaultdict(list)
-        for page_id, taxonomy_id in pairs:
-            by_page[page_id].append(taxonomy_id)
-        found[name] = by_page
+        parts.append(through.objects.filter(opportunitypage_id__in=ids)
+                     .annotate(table=Value(number)).values_list("table", "opportunitypage_id",
+                                                                column))
+    found = {name: defaultdict(list) for name in names}
+    for number, page_id, taxonomy_id in parts[0].union(*parts[1:], all=True):
+        found[names[number]][page_id].append(taxonomy_id)
     return found
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal.api import schemas
 from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +160,19 @@ def test_the_query_count_does_not_grow_with_the_results(client, catalogue, organ
         data = client.get("/api/v1/opportunities/?limit=100").json()
     assert data["count"] == 34
     assert len(many) == len(few)
+
+
+def test_the_list_is_exactly_in_its_schema_and_the_same_as_each_detail(client, catalogue):
+    """The list is written without ninja's check (for speed): the schema is held here."""
+    data = get(client, "/api/v1/opportunities/?limit=100")
+    schemas.OpportunityList.model_validate(data)
+    assert set(data) == set(schemas.OpportunityList.model_fields)
+    nested = {"organisation": schemas.OrganisationRef, "commitment": schemas.Choice}
+    for item in data["results"]:
+        assert set(item) == set(schemas.Opportunity.model_fields)
+        for name, schema in nested.items():
+            assert set(item[name]) == set(schema.model_fields)
+        for name in ("municipalities", "regions", "activities", "target_groups"):
+            assert all(set(term) == {"slug", "name"} for term in item[name])
+        assert all(set(shift) == set(schemas.Shift.model_fields) for shift in item["shifts"])
+        assert get(client, f"/api/v1/opportunities/{item['id']}/") == item

@@ -12,6 +12,7 @@ editor chose); a referral names its own.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -98,7 +99,13 @@ def _moved(fact, match_request):
 def record(sender, instance, raw=False, **kwargs):
     if raw:  # loading fixtures: the rebuild command makes their facts
         return
-    fact = RequestFact.objects.filter(request_id=instance.pk).first()
+    with transaction.atomic():
+        _record(instance)
+
+
+def _record(instance):
+    # Locked, so two saves of one request at once cannot both take its old tallies away.
+    fact = RequestFact.objects.select_for_update().filter(request_id=instance.pk).first()
     before = tallies.contributions(fact) if fact else []
     if fact is None:
         fact = RequestFact(request_id=instance.pk, status=Status.NEW)

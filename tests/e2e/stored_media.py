@@ -3,13 +3,15 @@
 The test settings keep uploads in memory (``InMemoryStorage``), but Django's
 live server answers ``/media/`` from ``MEDIA_ROOT`` on disk. Without this copy a
 browser test gets a 404 for every image, or, on a machine where ``make demo``
-ran, whichever files of the same name the demo left in ``./media``.
+ran, whichever files of the same name the demo left in ``./media``. Files saved
+while the module runs (a rendition a page makes on its first visit) are written
+through to the same folder.
 """
 
 from pathlib import Path
 
 import pytest
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.test import override_settings
 
 
@@ -27,6 +29,17 @@ def _copy(storage, folder, target):
 @pytest.fixture(scope="module")
 def media_on_disk(demo_site, tmp_path_factory):
     root = Path(tmp_path_factory.mktemp("media"))
-    _copy(default_storage, "", root)
-    with override_settings(MEDIA_ROOT=str(root)):
+    storage = storages["default"]
+    _copy(storage, "", root)
+    save = type(storage)._save
+
+    def save_to_disk_too(self, name, content):
+        name = save(self, name, content)
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        with self.open(name) as stored:
+            (root / name).write_bytes(stored.read())
+        return name
+
+    with pytest.MonkeyPatch.context() as patch, override_settings(MEDIA_ROOT=str(root)):
+        patch.setattr(type(storage), "_save", save_to_disk_too)
         yield root

@@ -1,7 +1,13 @@
-"""Every page type of the demo passes axe-core and is usable by keyboard."""
+"""Every page type of the demo passes axe-core and is usable by keyboard; so do the states
+a visitor meets on the way (filters chosen, nothing found, forms sent back with errors) at
+a desktop width and at 320 px. Each page type's plain state is checked at both widths by
+test_screenshots.py."""
+
+import re
 
 import pytest
 
+from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import OrganisationPage
 
 pytestmark = pytest.mark.e2e
@@ -56,3 +62,43 @@ def test_main_navigation_is_reachable_by_keyboard(demo_site, page):
     for label in ("Frivilligopgaver", "Bestil en frivillig", "Erfaringer", "Værktøjer",
                   "Organisationer"):
         assert label in reached
+
+
+STATE_WIDTHS = {"1280px": {"width": 1280, "height": 800}, "320px": {"width": 320, "height": 640}}
+
+
+@pytest.fixture(params=sorted(STATE_WIDTHS))
+def sized(request, browser):
+    context = browser.new_context(locale="da-DK", viewport=STATE_WIDTHS[request.param])
+    yield context.new_page()
+    context.close()
+
+
+def send_empty(page, url, button):
+    page.goto(url)
+    page.get_by_role("button", name=button).click()
+    page.locator("#error-summary").wait_for()
+
+
+def test_the_states_on_the_way_have_no_axe_violations(demo_site, sized, assert_accessible):
+    page = sized
+    for path in ("/frivilligopgaver/?kommune=aalborg&type=ad_hoc", "/frivilligopgaver/?q=xyzzyq",
+                 "/erfaringer/?type=vejledning", "/soeg/?q=xyzzyq"):
+        page.goto(demo_site.url + path)
+        assert_accessible(page)
+
+    # The filter drawer opened on a phone (beside the results, it is always open).
+    page.goto(demo_site.url + "/organisationer/")
+    summary = page.locator(".filter-drawer__summary")
+    if summary.is_visible():
+        summary.click()
+    assert_accessible(page)
+
+    send_empty(page, demo_site.url + "/bestil-frivillig/", "Vis organisationer")
+    assert_accessible(page)
+    send_empty(page, demo_site.url + "/bestil-frivillig/?municipality=aalborg&activity=besoegsven",
+               "Send bestilling")
+    assert_accessible(page)
+    opportunity = OpportunityPage.objects.open().order_by("path").first()
+    send_empty(page, demo_site.url + opportunity.url, re.compile("^Send tilmelding"))
+    assert_accessible(page)

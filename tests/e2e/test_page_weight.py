@@ -61,7 +61,7 @@ def visit_with_every_image(page, url):
     page.goto(url)
     for image in page.locator("img").all():
         image.scroll_into_view_if_needed()
-    page.wait_for_function("[...document.images].every(image => image.complete)")
+    page.wait_for_function("() => [...document.images].every(image => image.complete)")
     page.wait_for_load_state("networkidle")
 
 

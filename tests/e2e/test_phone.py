@@ -1,10 +1,12 @@
 """A listing on a phone: results first, filters in a drawer that works without
-JavaScript; and the referral form's error links that move focus where a
-keyboard can act."""
+JavaScript; the referral form's error links that move focus where a keyboard
+can act; and sharing an opportunity, by its link or the phone's share sheet."""
 
 import re
 
 import pytest
+
+from portal.opportunities.models import OpportunityPage
 
 from .public_pages import LISTINGS
 
@@ -88,7 +90,7 @@ def test_applying_in_the_drawer_with_javascript_closes_it_and_shows_the_results(
     phone_390.wait_for_url(re.compile(r"type="))
     phone_390.get_by_role("button", name="Vis resultater").click()
     drawer = phone_390.locator("[data-filter-drawer]")
-    phone_390.wait_for_function("!document.querySelector('[data-filter-drawer]').open")
+    phone_390.wait_for_function("() => !document.querySelector('[data-filter-drawer]').open")
     assert count(phone_390) < everything
     assert f"{count(phone_390)} opgave" in drawer.locator(".filter-drawer__summary").inner_text()
 
@@ -108,3 +110,35 @@ def test_the_referral_forms_error_links_move_focus_to_the_first_option(demo_site
         "link", name=re.compile("^Vælg organisation")).click()
     focused = page.evaluate("[document.activeElement.id, document.activeElement.type]")
     assert focused == ["id_organisation_0", "radio"]
+
+
+# The share sheet itself is the phone's; the page's part is to hand it the title and address.
+RECORD_SHARE = """Object.defineProperty(Navigator.prototype, "share", {
+  configurable: true,
+  value(data) { window.sharedWith = data; return Promise.resolve(); },
+});"""
+
+
+def test_an_opportunity_is_shared_by_its_link_or_the_phones_share_sheet(demo_site, browser):
+    opportunity = OpportunityPage.objects.open().order_by("path").first()
+    address = demo_site.url + opportunity.url
+    context = phone_context(browser)
+    context.add_init_script(RECORD_SHARE)
+    page = context.new_page()
+    try:
+        page.goto(address)
+        assert page.get_by_label(re.compile("^Link til opgaven")).input_value() == address
+        page.get_by_role("button", name="Del med en app på telefonen").click()
+        page.wait_for_function("() => window.sharedWith !== undefined")
+        assert page.evaluate("window.sharedWith") == {"title": opportunity.title, "url": address}
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_link_is_there_and_no_dead_share_button(
+        demo_site, phone_without_js):
+    opportunity = OpportunityPage.objects.open().order_by("path").first()
+    phone_without_js.goto(demo_site.url + opportunity.url)
+    link = phone_without_js.get_by_label(re.compile("^Link til opgaven"))
+    assert link.input_value() == demo_site.url + opportunity.url
+    assert not phone_without_js.get_by_role("button", name="Del med en app på telefonen").count()

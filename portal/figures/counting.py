@@ -36,14 +36,20 @@ def last_months(today, count=MONTHS):
 
 
 def _by_month_and_kind(tallies):
-    rows = tallies.filter(measure__in=COUNT_MEASURES).values("month", "kind", "measure").annotate(
-        number=Sum("number")).order_by()
+    # A count's tallies have one row per month, kind and measure: nothing to group.
+    rows = tallies.filter(value=0, measure__in=COUNT_MEASURES).values_list(
+        "month", "kind", "measure", "number")
+    return month_rows(rows)
+
+
+def month_rows(rows):
+    """Tally rows ``(month, kind, measure, number)`` as one entry per month and kind."""
     per = {}
-    for row in rows:
-        key = (row["month"].isoformat(), row["kind"])
-        entry = per.setdefault(key, {"month": key[0], "kind": key[1],
+    for month, kind, measure, number in rows:
+        key = (month.isoformat(), kind)
+        entry = per.setdefault(key, {"month": key[0], "kind": kind,
                                      **dict.fromkeys(COUNT_MEASURES, 0)})
-        entry[row["measure"]] = row["number"]
+        entry[measure] = number
     return list(per.values())
 
 

@@ -63,9 +63,10 @@ def under_threshold():
 class Ledger:
     """The counts of one page and the sums that tie them; decides once what is hidden."""
 
-    def __init__(self):
+    def __init__(self, forced=()):
         self.values = {}
         self.sums = []
+        self.forced = forced
         self._hidden = None
 
     def add(self, key, value):
@@ -82,7 +83,7 @@ class Ledger:
 
     def hidden(self, key):
         if self._hidden is None:
-            self._hidden = hidden_cells(self.values, self.sums)
+            self._hidden = hidden_cells(self.values, self.sums, forced=self.forced)
         return key in self._hidden
 
     def count(self, key):
@@ -126,7 +127,7 @@ def month_label(month):
     return formats.date_format(date.fromisoformat(month), "F Y")
 
 
-def _request_ledger(counts, ledger):
+def request_ledger(counts, ledger):
     months = counts["months"]
     per = {(row["month"], row["kind"]): row for row in counts["by_month"]}
     for month in months:
@@ -260,10 +261,13 @@ def opportunity_detail(counts, ledger):
     return figure
 
 
-def figures_for(counts):
-    """Every figure of an area's page, in the page's order; small counts hidden together."""
-    ledger = Ledger()
-    _request_ledger(counts, ledger)
+def figures_for(counts, forced=()):
+    """Every figure of an area's page, in the page's order; small counts hidden together.
+
+    ``forced``: the counts hidden to keep other pages' hidden counts hidden (``across.py``).
+    """
+    ledger = Ledger(forced)
+    request_ledger(counts, ledger)
     detail = opportunity_detail(counts, ledger) if "by_opportunity" in counts else None
     figures = [open_opportunities(counts), requests_per_month(counts, ledger),
                share_matched(counts, ledger), response_times(counts),

@@ -84,6 +84,10 @@ class Tally(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(
             fields=["area", "month", "kind", "measure", "value"], name="figures_tally_key")]
+        # The counts (value 0) of many areas at once, without reading their hour histograms:
+        # hiding small counts across pages (``across.py``) reads a hundred areas' counts.
+        indexes = [models.Index(fields=["area", "month"], condition=models.Q(value=0),
+                                name="figures_tally_counts")]
 
     def __str__(self):
         return f"{self.area} · {self.month:%Y-%m} · {self.kind} · {self.measure}"

@@ -11,22 +11,25 @@ year's total per kind appears in two) are solved together, so no figure
 shows what another hides.
 
 This is the usual cell-suppression rule of official statistics. It does not
-guard against a reader combining several sums at once by linear algebra, nor
-against subtracting one area's page from another's (a region's month minus
-all but one of its municipalities' months): each page is solved on its own.
+guard against a reader combining several sums at once by linear algebra.
+Subtracting one area's page from another's (a region's month minus all but
+one of its municipalities' months) is guarded by solving the public areas
+together (``across.py``).
 """
 
 THRESHOLD = 5
 
 
-def hidden_cells(values, sums, threshold=THRESHOLD):
+def hidden_cells(values, sums, threshold=THRESHOLD, forced=()):
     """The keys of ``values`` to hide.
 
     ``values`` maps a key to a count; ``sums`` is a list of ``(total key, [part
     keys])`` with ``values[total] == sum(values[part] for part in parts)``.
+    ``forced`` keys are hidden whatever their count (decided with other pages).
     """
     order = {key: position for position, key in enumerate(values)}
     hidden = {key for key, count in values.items() if count < threshold}
+    hidden.update(key for key in forced if key in values)
     changed = True
     while changed:
         changed = False

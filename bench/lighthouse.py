@@ -8,6 +8,13 @@ emulation (a mid-range phone on a throttled connection, simulated). Prints the
 four category scores (0-100) per page: the median of ``--runs`` runs each.
 Issue 18 asks for at least 95 in every category on these three pages.
 
+Uploaded images are served beside the app the way a proxy in front of it
+would (``/media/`` from ``MEDIA_ROOT``, here by whitenoise in the same
+process: ``portal.wsgi`` itself serves no uploads, see
+:func:`application_with_media`). ``MEDIA_ROOT`` is a temporary folder unless it
+is set; a database that already has the demo needs the ``MEDIA_ROOT`` its
+images were loaded into.
+
 Lighthouse is installed from npm into a temporary folder (never into the
 repository) unless ``--lighthouse-dir`` names one that has it already; it
 drives the system Chromium (``CHROME_PATH``, /usr/bin/chromium by default).
@@ -38,6 +45,18 @@ LIGHTHOUSE = "lighthouse@12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOAL = 95
 PAGES = [("home", "/"), ("listing", "/frivilligopgaver/"), ("opportunity", None)]
+
+
+def application_with_media():
+    """``portal.wsgi`` with ``/media/`` answered from ``MEDIA_ROOT``, cached for a year like
+    the renditions' unique names allow; gunicorn calls this in each worker."""
+    from django.conf import settings
+    from whitenoise import WhiteNoise
+
+    from portal.wsgi import application
+
+    return WhiteNoise(application, root=settings.MEDIA_ROOT, prefix=settings.MEDIA_URL,
+                      max_age=365 * 24 * 3600)
 
 
 def install_lighthouse(folder):
@@ -93,14 +112,20 @@ def main():
     log = tempfile.NamedTemporaryFile("w+", prefix="bindeled-lighthouse-", suffix=".log",
                                       delete=False)
     os.environ.update(environment(redis_port, static_root, 300))
+    os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="bindeled-lighthouse-media-"))
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
                    cwd=ROOT, env=os.environ, check=True)
     redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1",
                               "--save", "", "--appendonly", "no"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     opportunity, _count = seed("demo")
+    # What a running worker would have done by the time visitors come: above all the
+    # renditions made on publish (the page would otherwise make them while Lighthouse waits).
+    subprocess.run([sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay",
+                    "--queue-name", "*"], cwd=ROOT, env=os.environ, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     port = free_port()
-    web = gunicorn("portal.wsgi", port, os.environ, log)
+    web = gunicorn("bench.lighthouse:application_with_media()", port, os.environ, log)
     below_goal = []
     print(f"{'page':<12} " + " ".join(f"{name:>15}" for name in CATEGORIES))
     try:

@@ -50,4 +50,10 @@ def public_pages():
         # The offer form is part of the opportunity page; the anchor scrolls to it.
         "offer-form": opportunity.url + "#tilmelding",
         "standard": _first(StandardPage).url,
+        "figures": "/tal/",
+        "figures-municipality": "/tal/?sted=kommune-aalborg",
+        "open-data": reverse("open_data"),
+        "alert-form": reverse("alerts:subscribe") + "?kommune=aalborg",
+        "widget-builder": reverse("embed:builder"),
+        "widget": reverse("embed:widget") + "?kommune=aalborg",
     }

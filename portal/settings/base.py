@@ -302,6 +302,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
+# Uploaded images and their renditions are made while the site runs, so a proxy in front
+# should serve MEDIA_ROOT; without one, the app serves them itself.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -81,3 +81,13 @@ def _local(day, hour):
     from django.utils import timezone
 
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def api_ids(client, url):
+    """Every id of every page of ``url``, following ``next``."""
+    seen = []
+    while url:
+        data = client.get(url).json()
+        seen += [item["id"] for item in data["results"]]
+        url = data["next"]
+    return seen

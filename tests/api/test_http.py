@@ -11,17 +11,9 @@ from portal.core.cache import CacheUnavailable
 from portal.core.page_cache import start_new_generation
 from tests.opportunities.factories import OpportunityPageFactory
 
+from .conftest import api_ids
+
 pytestmark = pytest.mark.django_db
-
-
-def walk(client, url):
-    """Every item of every page, following ``next``."""
-    seen = []
-    while url:
-        data = client.get(url).json()
-        seen += [item["id"] for item in data["results"]]
-        url = data["next"]
-    return seen
 
 
 @pytest.fixture
@@ -32,7 +24,7 @@ def many(opportunity_index, organisation):
 
 def test_pages_follow_each_other_without_gaps_or_repeats(client, many):
     everything = client.get("/api/v1/opportunities/?limit=100").json()["results"]
-    assert walk(client, "/api/v1/opportunities/?limit=5") == [item["id"] for item in everything]
+    assert api_ids(client, "/api/v1/opportunities/?limit=5") == [item["id"] for item in everything]
     assert len(everything) == 12
 
 
@@ -41,13 +33,13 @@ def test_a_page_follows_its_cursor_when_others_are_published_or_closed_meanwhile
 ):
     first = client.get("/api/v1/opportunities/?limit=5").json()
     shown = [item["id"] for item in first["results"]]
-    expected_rest = [pk for pk in walk(client, first["next"])]
+    expected_rest = [pk for pk in api_ids(client, first["next"])]
     # Meanwhile: a new opportunity goes to the front, and the last one shown closes.
     OpportunityPageFactory(parent=organisation, title="Helt ny")
     last_shown = next(page for page in many if page.pk == shown[-1])
     last_shown.status = "closed"
     last_shown.save_revision().publish()
-    assert walk(client, first["next"]) == expected_rest
+    assert api_ids(client, first["next"]) == expected_rest
 
 
 def test_the_next_address_keeps_the_filters(client, many):
@@ -61,8 +53,8 @@ def test_other_lists_page_the_same_way(client, catalogue, organisation):
 
     for number in range(6):
         ToolPageFactory(parent=organisation, title=f"Værktøj {number}")
-    assert len(walk(client, "/api/v1/tools/?limit=2")) == 7
-    assert len(set(walk(client, "/api/v1/tools/?limit=2"))) == 7
+    assert len(api_ids(client, "/api/v1/tools/?limit=2")) == 7
+    assert len(set(api_ids(client, "/api/v1/tools/?limit=2"))) == 7
 
 
 def test_conditional_get_answers_304_until_something_changes(client, catalogue, organisation):

@@ -5,17 +5,9 @@ import pytest
 from tests.cases.factories import CasePageFactory, GuidePageFactory, ToolPageFactory
 from tests.factories import OrganisationPageFactory
 
+from .conftest import api_ids
+
 pytestmark = pytest.mark.django_db
-
-
-def api_ids(client, url):
-    """Every id of every page of ``url``, following ``next``."""
-    seen = []
-    while url:
-        data = client.get(url).json()
-        seen += [item["id"] for item in data["results"]]
-        url = data["next"]
-    return seen
 
 
 def listing_ids(client, url):

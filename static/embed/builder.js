@@ -39,6 +39,9 @@ async function update(url) {
     const newForm = fresh.querySelector("[data-embed-form]");
     const newResult = fresh.querySelector("[data-embed-result]");
     if (!newForm || !newResult) throw new Error("unexpected page");
+    // Choices changed while this was on its way: its form would undo what was typed since,
+    // and the change event of those choices fetches their own page.
+    if (formUrl() !== url) return;
 
     const focusedId = document.activeElement?.id;
     form.innerHTML = newForm.innerHTML;

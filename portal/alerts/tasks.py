@@ -65,3 +65,9 @@ def queue_digests(now=None):
         logger.info("Queued %d opportunity alert(s) in %d batch(es)", len(due),
                     len(digests.batches(due)))
     return len(due)
+
+
+@task()
+def queue_opportunity_alerts():
+    """The command ``send_opportunity_alerts`` as a task, for a scheduler that enqueues."""
+    return queue_digests()

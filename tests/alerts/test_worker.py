@@ -14,7 +14,12 @@ from django_tasks_db.models import DBTaskResult
 
 from portal.alerts import digests
 from portal.alerts.models import Delivery, Subscription
-from portal.alerts.tasks import queue_digests, send_alert_batch, send_confirmation
+from portal.alerts.tasks import (
+    queue_digests,
+    queue_opportunity_alerts,
+    send_alert_batch,
+    send_confirmation,
+)
 from portal.worker.recovery import abandoned_after, recover
 from tests.worker import run_worker_batch
 
@@ -140,3 +145,8 @@ def test_the_confirmation_goes_through_the_mail_server(smtp):
     [envelope] = sink.received
     assert envelope.rcpt_tos == ["aase@example.org"]
     assert b"List-Unsubscribe-Post: List-Unsubscribe=One-Click" in envelope.content
+
+
+def test_the_scheduling_task_queues_what_the_command_would(db_tasks, news):
+    assert queue_opportunity_alerts.call() == 2
+    assert batch_rows().count() == 1

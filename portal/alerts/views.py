@@ -16,9 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from portal.matching.tasks import _enqueue_with_transaction
 from portal.matching.throttle import allow_submission
 from portal.matching.views import posted_data, rate_limited
+from portal.worker.outbox import enqueue_with_transaction
 
 from .forms import SubscriptionForm
 from .models import Subscription
@@ -68,7 +68,7 @@ def _store(email, query, frequency, token):
             existing = Subscription.objects.create(email=email, query=query,
                                                    frequency=frequency, idempotency_token=token)
         if existing.confirmed_at is None:
-            _enqueue_with_transaction(send_confirmation, existing.pk)
+            enqueue_with_transaction(send_confirmation, existing.pk)
 
 
 @never_cache

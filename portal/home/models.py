@@ -96,7 +96,8 @@ class FeaturedKnowledge(Orderable):
     page = models.ForeignKey(
         "cases.KnowledgePage", on_delete=models.CASCADE, related_name="+",
         verbose_name=_("samskabelsescase eller vejledning"),
-        help_text=_("Vises på forsiden under “Erfaringer fra samskabelse”, i den rækkefølge I vælger."),
+        help_text=_("Vises på forsiden under “Erfaringer fra samskabelse”, i den rækkefølge I "
+                    "vælger."),
     )
 
     panels = [FieldPanel("page")]

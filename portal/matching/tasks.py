@@ -24,11 +24,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
-from django_tasks_db import DatabaseBackend
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from portal.organisations.models import OrganisationAccess
+from portal.worker.outbox import enqueue_with_transaction
 from portal.worker.priority import PERSON_FACING
 from portal.worker.recovery import abandoned_after
 
@@ -70,7 +70,7 @@ def queue_notifications(match_request):
     just after the commit cannot lose the mail. A backend that runs or ships
     tasks elsewhere is handed the task only after the commit.
     """
-    _enqueue_with_transaction(deliver_notifications, match_request.pk)
+    enqueue_with_transaction(deliver_notifications, match_request.pk)
 
 
 def stuck_notifications():
@@ -110,7 +110,7 @@ def send_again(notifications):
             state=Notification.State.PENDING, attempts=0, last_error=""
         )
         for notification_id in again:
-            _enqueue_with_transaction(send_notification, notification_id)
+            enqueue_with_transaction(send_notification, notification_id)
     return len(again)
 
 
@@ -120,7 +120,7 @@ def requeue_stuck_notifications():
     with transaction.atomic():
         stuck = list(stuck_notifications().select_for_update().values_list("pk", flat=True))
         for notification_id in stuck:
-            _enqueue_with_transaction(send_notification, notification_id)
+            enqueue_with_transaction(send_notification, notification_id)
     if stuck:
         logger.warning("Queued %d stuck notification(s) again", len(stuck))
     return len(stuck)
@@ -135,19 +135,10 @@ def schedule(notification):
     a backend that can.
     """
     if notification.due_at is None or notification.due_at <= timezone.now():
-        _enqueue_with_transaction(send_notification, notification.pk)
+        enqueue_with_transaction(send_notification, notification.pk)
     elif send_notification.get_backend().supports_defer:
-        _enqueue_with_transaction(send_notification.using(run_after=notification.due_at),
+        enqueue_with_transaction(send_notification.using(run_after=notification.due_at),
                                   notification.pk)
-
-
-def _enqueue_with_transaction(task_to_run, argument):
-    """Enqueue ``task_to_run(argument)`` so that it exists if and only if the
-    current transaction commits."""
-    if isinstance(task_to_run.get_backend(), DatabaseBackend):
-        task_to_run.enqueue(argument)
-    else:
-        transaction.on_commit(lambda: task_to_run.enqueue(argument))
 
 
 @task(priority=PERSON_FACING)

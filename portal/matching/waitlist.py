@@ -17,13 +17,14 @@ from django.utils import timezone
 from django_tasks import task
 
 from portal.opportunities.models import Shift
+from portal.worker.outbox import enqueue_with_transaction
 from portal.worker.priority import PERSON_FACING
 
 from . import links
 from .availability import ShiftFull, held_places, place_freed
 from .models import FINISHED, Notification
 from .reminders import plan_reminders
-from .tasks import _enqueue_with_transaction, schedule
+from .tasks import schedule
 from .tracking import ActionToken, WaitingListEntry
 from .workflow import erasing, status_changed
 
@@ -78,7 +79,7 @@ def _offer(entry, shift):
     )
     schedule(notification)
     if expire_offer.get_backend().supports_defer:
-        _enqueue_with_transaction(expire_offer.using(run_after=expires), entry.pk)
+        enqueue_with_transaction(expire_offer.using(run_after=expires), entry.pk)
 
 
 class OfferGone(Exception):

@@ -9,8 +9,8 @@ from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from django_tasks_db import DatabaseBackend
 
+from portal.worker.outbox import enqueue_with_transaction
 from portal.worker.priority import PERSON_FACING
 
 from .models import NeedReminder
@@ -19,22 +19,8 @@ from .reminders import compose, editors_of, queue_reminders, still_wanted
 logger = logging.getLogger(__name__)
 
 
-def _enqueue_with_transaction(task_to_run, *args, run_after=None):
-    """Enqueue so that the task exists if and only if the current transaction commits.
-
-    The database backend writes the task row in the transaction itself (an
-    outbox); a backend that runs tasks elsewhere gets it after the commit.
-    """
-    if run_after is not None and task_to_run.get_backend().supports_defer:
-        task_to_run = task_to_run.using(run_after=run_after)
-    if isinstance(task_to_run.get_backend(), DatabaseBackend):
-        task_to_run.enqueue(*args)
-    else:
-        transaction.on_commit(lambda: task_to_run.enqueue(*args))
-
-
 def plan_reminders():
-    return queue_reminders(lambda reminder_id: _enqueue_with_transaction(
+    return queue_reminders(lambda reminder_id: enqueue_with_transaction(
         send_need_reminder, reminder_id))
 
 
@@ -66,7 +52,7 @@ def send_need_reminder(reminder_id):
                 logger.error("Need reminder %s failed for good: %s", reminder.pk,
                              type(error).__name__)
                 return "failed"
-            _enqueue_with_transaction(
+            enqueue_with_transaction(
                 send_need_reminder, reminder.pk,
                 run_after=timezone.now() + timedelta(minutes=2 ** reminder.attempts),
             )

@@ -9,6 +9,8 @@ so it takes the largest rendition a card offers.
 
 import pytest
 
+from portal.opportunities.models import OpportunityPage
+
 from .public_pages import LISTINGS
 from .stored_media import media_on_disk  # noqa: F401 (a fixture)
 
@@ -82,9 +84,14 @@ def test_a_listing_with_its_images_stays_under_300_kb_on_a_phone(demo_site, reti
 
 
 def test_the_opportunity_listing_has_pictures_to_weigh(demo_site, retina_phone):
-    # Without pictures the budget above would hold by itself; the demo has one per card.
+    # Without pictures the budget above would hold by itself. Every demo opportunity has
+    # one; other browser tests may add opportunities of their own without, so a card
+    # without a picture must be one of those.
     transfers = Transfers(retina_phone)
     visit_with_every_image(retina_phone, demo_site.url + LISTINGS["opportunities"])
-    cards = retina_phone.locator(".card-list > li").count()
-    assert retina_phone.locator(".card-list > li img").count() == cards
-    assert len(transfers.of_kind("image/")) >= 1
+    cards = retina_phone.locator(".card-list > li").all()
+    without = [card.locator(".card__title").inner_text().strip() for card in cards
+               if card.locator("img").count() == 0]
+    assert not OpportunityPage.objects.filter(title__in=without, image__isnull=False).exists()
+    assert len(cards) - len(without) >= 15
+    assert len(transfers.of_kind("image/")) >= 1  # cards may share a picture

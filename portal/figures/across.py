@@ -80,10 +80,14 @@ def solve(today):
     return dict(hidden)
 
 
+def cache_key(today):
+    return f"figures:v{CACHE_VERSION}:across:{today.isoformat()}"
+
+
 def hidden_across(area):
     """The counts ``area``'s public page hides for the other pages' sake; cached."""
     today = timezone.localdate()
-    key = f"figures:v{CACHE_VERSION}:across:{today.isoformat()}"
+    key = cache_key(today)
     hidden = cache.get(key)
     if hidden is None:
         hidden = solve(today)

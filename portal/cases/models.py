@@ -17,6 +17,7 @@ from portal.core.blocks import BodyBlock, FigureBlock, QuoteBlock
 from portal.core.models import ListingPage
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin
 from portal.core.widgets import RegionCheckboxes
 from portal.organisations.images import OwnImagePageForm
 from portal.organisations.models import owner_of
@@ -38,7 +39,7 @@ class CaseIndexPage(ListingPage):
         return context
 
 
-class KnowledgePage(DanishSlugMixin, DescribedImage, Page):
+class KnowledgePage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     """What cases and guides share, so that /erfaringer/ filters both in one query."""
 
     summary = models.CharField(

@@ -114,6 +114,14 @@ class TranslatedPageMixin:
     def is_translation(self):
         return self.source_page is not self
 
+    def full_clean(self, *args, **kwargs):
+        # The English page keeps the Danish page's slug, so a path is the same in both
+        # languages (the admin would make a new slug from an edited English title).
+        # A home page is the exception: its translation is its sibling under the root.
+        if self.depth and self.depth > 2 and self.is_translation:
+            self.slug = self.source_page.slug
+        super().full_clean(*args, **kwargs)
+
     def show_at(self, url_parts):
         """Link to ``url_parts`` (as ``get_url_parts`` gives them) wherever this object is shown."""
         self._shown_url_parts = url_parts

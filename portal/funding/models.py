@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from portal.core.models import ListingPage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin
 
 from .forms import NOT_NEGATIVE, FundingCallForm
 
@@ -66,7 +67,7 @@ class FundingCallQuerySet(PageQuerySet):
         return self.live().public().filter(last_deadline__gte=today)
 
 
-class FundingCallPage(DanishSlugMixin, Page):
+class FundingCallPage(TranslatedPageMixin, DanishSlugMixin, Page):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=300,
         help_text=_("Puljens formål i én-to sætninger. Vises i oversigten og i søgeresultater."),

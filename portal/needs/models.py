@@ -20,6 +20,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin
 from portal.toolshare.models import ToolIndexPage
 
 from .dates import default_end_date
@@ -52,7 +53,7 @@ class NeedQuerySet(PageQuerySet):
         return self.exclude(still_running())
 
 
-class NeedPage(DanishSlugMixin, Page):
+class NeedPage(TranslatedPageMixin, DanishSlugMixin, Page):
     kind = models.CharField(
         _("hvad I har brug for"), max_length=20, choices=NeedKind.choices,
         help_text=_(

@@ -13,6 +13,7 @@ from wagtail.search import index
 from portal.core.models import ListingPage, Taxonomy
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin
 from portal.organisations.images import OwnImagePageForm
 
 from .forms import ToolUsageForm
@@ -66,7 +67,7 @@ class ToolIndexPage(RoutablePageMixin, ListingPage):
         )
 
 
-class ToolPage(DanishSlugMixin, DescribedImage, Page):
+class ToolPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.core.text_search import clean_query, query_terms, run_safely
+from portal.core.translations import in_default_locale, show_in_language
 from portal.needs.models import NeedPage
 from portal.organisations.models import owners_of
 
@@ -48,7 +49,7 @@ def searchable_pages():
     """Every published, public page of any type, the tree's root excepted, and no
     need past its end date (its page stays reachable, but search no longer offers it)."""
     return (
-        Page.objects.live().public().filter(depth__gt=1)
+        in_default_locale(Page.objects.live().public()).filter(depth__gt=1)
         .exclude(pk__in=NeedPage.objects.expired().values("pk"))
     )
 
@@ -90,7 +91,7 @@ def _results(ranking, start, stop):
     """The specific pages at ``start:stop`` of the ranking, with what a result shows."""
     ids = [page.id for page in ranking.slice(start, stop)]
     specific = Page.objects.filter(id__in=ids).specific().in_bulk()
-    results = [specific[page_id] for page_id in ids if page_id in specific]
+    results = show_in_language(specific[page_id] for page_id in ids if page_id in specific)
     organisations = owners_of(results)
     municipalities = facets.municipalities_of(results)
     return [

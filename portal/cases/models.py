@@ -205,7 +205,8 @@ class CasePage(KnowledgePage):
         from .links import case_links
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(case_links(self))
+        # A translation's links are its Danish page's: partners, tools, grants, categories.
+        context.update(case_links(self.source_page))
         return context
 
 
@@ -368,7 +369,7 @@ class GuidePage(KnowledgePage):
         from .links import guide_links
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(guide_links(self))
+        context.update(guide_links(self.source_page))
         return context
 
 

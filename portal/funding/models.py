@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from portal.core.models import ListingPage
 from portal.core.slugs import DanishSlugMixin
-from portal.core.translations import TranslatedPageMixin
+from portal.core.translations import TranslatedPageMixin, in_default_locale
 
 from .forms import NOT_NEGATIVE, FundingCallForm
 
@@ -64,7 +64,7 @@ class FundingCallQuerySet(PageQuerySet):
     def listed(self, today=None):
         """Published calls whose last deadline has not passed (Copenhagen date)."""
         today = today or timezone.localdate()
-        return self.live().public().filter(last_deadline__gte=today)
+        return in_default_locale(self.live().public()).filter(last_deadline__gte=today)
 
 
 class FundingCallPage(TranslatedPageMixin, DanishSlugMixin, Page):
@@ -274,7 +274,7 @@ class FundingCallPage(TranslatedPageMixin, DanishSlugMixin, Page):
         from .links import call_links
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(call_links(self))
+        context.update(call_links(self.source_page))
         return context
 
 

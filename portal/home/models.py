@@ -69,7 +69,7 @@ class HomePage(TranslatedPageMixin, DanishSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(sections.home_sections(self))
+        context.update(sections.home_sections(self, request))
         return context
 
     def route(self, request, path_components):

@@ -20,7 +20,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from portal.core.slugs import DanishSlugMixin
-from portal.core.translations import TranslatedPageMixin
+from portal.core.translations import TranslatedPageMixin, in_default_locale
 from portal.toolshare.models import ToolIndexPage
 
 from .dates import default_end_date
@@ -46,7 +46,7 @@ def still_running():
 class NeedQuerySet(PageQuerySet):
     def current(self):
         """Published, public needs whose end date has not passed: what listings show."""
-        return self.live().public().filter(still_running())
+        return in_default_locale(self.live().public()).filter(still_running())
 
     def expired(self):
         """Needs past their end date, published or not."""

@@ -177,8 +177,10 @@ class OrganisationPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Pag
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["municipality_list"] = self.municipalities.all()
-        context["theme_list"] = self.themes.all()
+        # A translation is the same organisation: where it works is read from the Danish page.
+        source = self.source_page
+        context["municipality_list"] = source.municipalities.all()
+        context["theme_list"] = source.themes.all()
         return context
 
 

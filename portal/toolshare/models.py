@@ -186,7 +186,8 @@ class ToolPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
         from .links import tool_links
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(tool_links(self))
+        # A translation's links are its Danish page's: who uses it, the cases it was in.
+        context.update(tool_links(self.source_page))
         return context
 
 

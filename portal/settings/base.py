@@ -262,15 +262,15 @@ if SEARCH_URL:
         }
     }
 elif DATABASE_URL.startswith("sqlite"):
-    # SQLite's FTS5 has no Danish stemming: this backend stems in Python, so
+    # SQLite's FTS5 has no stemming: this backend stems in Python, so
     # "ensomhed" finds "ensomme" as it does on PostgreSQL.
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.sqlite"}}
 else:
     # On PostgreSQL the backend builds its tsvectors and queries with this
-    # text-search configuration.
+    # text-search configuration, and English texts with ``english``.
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "search.backends.postgres",
             "SEARCH_CONFIG": "danish",
         }
     }

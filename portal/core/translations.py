@@ -17,20 +17,40 @@ taxonomies, the organisation) is read through :attr:`TranslatedPageMixin.source_
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.functional import cached_property
+from wagtail.models import Locale
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+DEFAULT_LOCALE_KEY = f"translations:locale-id:{DEFAULT_LANGUAGE}"
+# A locale's id never changes on a running site; a day bounds a kept id from a database
+# that was since made again (a developer's), and ``source_page`` is right even then.
+DEFAULT_LOCALE_SECONDS = 24 * 60 * 60
 
 
 def in_default_locale(queryset):
-    """Only the Danish pages of a page queryset: the set every public enumeration uses."""
-    return queryset.filter(locale__language_code=DEFAULT_LANGUAGE)
+    """Only the Danish pages of a page queryset: the set every public enumeration uses.
+
+    A subquery on the locale rather than a join, so a search backend can filter by it
+    too (``locale`` is one of Wagtail's own search filter fields).
+    """
+    default = Locale.objects.filter(language_code=DEFAULT_LANGUAGE).values("pk")
+    return queryset.filter(locale__in=default)
+
+
+def default_locale_id():
+    """The Danish locale's id, kept in the cache: pages are told apart on every page view."""
+    return cache.get_or_set(
+        DEFAULT_LOCALE_KEY,
+        lambda: Locale.objects.get(language_code=DEFAULT_LANGUAGE).pk,
+        DEFAULT_LOCALE_SECONDS,
+    )
 
 
 def is_default_locale(page):
-    return page.locale.language_code == DEFAULT_LANGUAGE
+    return page.locale_id == default_locale_id()
 
 
 def shown_language():
@@ -106,6 +126,7 @@ class TranslatedPageMixin:
             type(self)._default_manager.filter(
                 translation_key=self.translation_key, locale__language_code=DEFAULT_LANGUAGE
             )
+            .exclude(pk=self.pk)
             .first()
         )
         return source or self

@@ -17,17 +17,13 @@ taxonomies, the organisation) is read through :attr:`TranslatedPageMixin.source_
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.cache import cache
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail.models import Locale
 
+from .languages import localized_path, page_language
+
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
-DEFAULT_LOCALE_KEY = f"translations:locale-id:{DEFAULT_LANGUAGE}"
-# A locale's id never changes on a running site; a day bounds a kept id from a database
-# that was since made again (a developer's), and ``source_page`` is right even then.
-DEFAULT_LOCALE_SECONDS = 24 * 60 * 60
 
 
 def in_default_locale(queryset):
@@ -40,17 +36,8 @@ def in_default_locale(queryset):
     return queryset.filter(locale__in=default)
 
 
-def default_locale_id():
-    """The Danish locale's id, kept in the cache: pages are told apart on every page view."""
-    return cache.get_or_set(
-        DEFAULT_LOCALE_KEY,
-        lambda: Locale.objects.get(language_code=DEFAULT_LANGUAGE).pk,
-        DEFAULT_LOCALE_SECONDS,
-    )
-
-
 def is_default_locale(page):
-    return page.locale_id == default_locale_id()
+    return page_language(page) == DEFAULT_LANGUAGE
 
 
 def shown_language():
@@ -109,7 +96,7 @@ def _path_in_language(page, request, language):
     if not parts or parts[2] is None:
         return parts
     site_id, root_url, path = parts
-    return site_id, root_url, translate_url(path, language)
+    return site_id, root_url, localized_path(path, language)
 
 
 class TranslatedPageMixin:

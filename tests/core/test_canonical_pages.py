@@ -115,3 +115,26 @@ def test_the_english_words_cost_one_query_per_page_type(
     Site.get_site_root_paths()  # every page address reads these, kept in the cache
     with translation.override("en"), django_assert_num_queries(3):
         show_in_language(pages)
+
+
+def test_the_english_listing_shows_english_cards_and_keeps_visitors_in_english(
+    client, translated, content, organisation
+):
+    response = client.get("/en/frivilligopgaver/")
+    html = response.content.decode()
+
+    assert response.context["result_count"] == 2
+    assert "Visiting friend in Aalborg" in html and "Besøgsven i Aalborg" not in html
+    path = f"/organisationer/{organisation.slug}/"
+    assert f'href="/en{path}{content["opportunity"].slug}/"' in html
+    assert f'href="/en{path}{content["other_opportunity"].slug}/"' in html
+
+
+def test_the_english_home_page_shows_the_same_sections_in_english(client, translated, content):
+    danish = client.get("/").context
+    english = client.get("/en/")
+
+    assert english.context["figures"] == danish["figures"]
+    assert _titles(english.context["featured_opportunities"]) == [
+        "Lektiehjælp", "Visiting friend in Aalborg"]
+    assert _titles(english.context["featured_tools"]) == ["Rota for visiting friends"]

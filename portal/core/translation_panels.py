@@ -11,11 +11,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import HelpPanel, MultiFieldPanel
 
-from .translations import is_default_locale
-
 
 def _is_translation(page):
-    return page is not None and page.pk is not None and not is_default_locale(page)
+    return page is not None and page.pk is not None and page.is_translation
 
 
 class SharedWithSourcePanel(MultiFieldPanel):

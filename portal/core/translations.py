@@ -17,20 +17,27 @@ taxonomies, the organisation) is read through :attr:`TranslatedPageMixin.source_
 from collections import defaultdict
 
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.functional import cached_property
+from wagtail.models import Locale
+
+from .languages import localized_path, page_language
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 
 def in_default_locale(queryset):
-    """Only the Danish pages of a page queryset: the set every public enumeration uses."""
-    return queryset.filter(locale__language_code=DEFAULT_LANGUAGE)
+    """Only the Danish pages of a page queryset: the set every public enumeration uses.
+
+    A subquery on the locale rather than a join, so a search backend can filter by it
+    too (``locale`` is one of Wagtail's own search filter fields).
+    """
+    default = Locale.objects.filter(language_code=DEFAULT_LANGUAGE).values("pk")
+    return queryset.filter(locale__in=default)
 
 
 def is_default_locale(page):
-    return page.locale.language_code == DEFAULT_LANGUAGE
+    return page_language(page) == DEFAULT_LANGUAGE
 
 
 def shown_language():
@@ -89,7 +96,7 @@ def _path_in_language(page, request, language):
     if not parts or parts[2] is None:
         return parts
     site_id, root_url, path = parts
-    return site_id, root_url, translate_url(path, language)
+    return site_id, root_url, localized_path(path, language)
 
 
 class TranslatedPageMixin:
@@ -106,6 +113,7 @@ class TranslatedPageMixin:
             type(self)._default_manager.filter(
                 translation_key=self.translation_key, locale__language_code=DEFAULT_LANGUAGE
             )
+            .exclude(pk=self.pk)
             .first()
         )
         return source or self

@@ -1,16 +1,20 @@
 """Translating pages into English: where the copy lands, who may make it, what it shares."""
 
+import re
+
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
+from django.test import Client
 from django.urls import reverse
 from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from portal.opportunities.models import OpportunityPage, Shift
 from portal.organisations.models import OrganisationAccess
 from tests.factories import OrganisationPageFactory
 from tests.logins import sign_in_verified
-from tests.matching.conftest import make_opportunity, make_shift
+from tests.matching.conftest import make_opportunity, make_shift, offer_data
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +163,82 @@ def test_an_editor_may_not_translate_another_organisations_page(
     # Wagtail's admin answers a refusal by sending the editor to the dashboard.
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     assert not other.get_translations().exists()
+
+
+# --- The English opportunity in the editor, in moderation, and in a sign-up -----
+
+
+def translated_opportunity(organisation, opportunity):
+    translate(organisation)
+    return translate(opportunity, title="Visiting friend for Inger", publish=False)
+
+
+def test_the_editor_of_a_translation_edits_words_and_is_told_where_the_rest_is(
+    client, english_tree, organisation, opportunity, editor
+):
+    make_shift(opportunity)
+    translated = translated_opportunity(organisation, opportunity)
+    sign_in_verified(client, editor)
+
+    english_form = client.get(f"/admin/pages/{translated.pk}/edit/").content.decode()
+    danish_form = client.get(f"/admin/pages/{opportunity.pk}/edit/").content.decode()
+
+    assert "Vagter og kategorier redigeres på den danske side." in english_form
+    assert "Vagter og kategorier redigeres på den danske side." not in danish_form
+    for name in ("shifts-TOTAL_FORMS", 'name="municipalities"', 'name="status"'):
+        assert name not in english_form
+        assert name in danish_form
+
+
+def test_an_editor_submits_a_translation_and_it_waits_for_redaktionen(
+    client, english_tree, organisation, opportunity, editor, moderator
+):
+    translated = translated_opportunity(organisation, opportunity)
+    sign_in_verified(client, editor)
+    url = f"/admin/pages/{translated.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data["title"] = "Visiting friend for Inger in Aalborg"
+    data.update(nested_form_data({"body": streamfield([])}))
+    data["action-submit"] = "1"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    translated = OpportunityPage.objects.get(pk=translated.pk)
+    assert not translated.live
+    assert translated.current_workflow_task.specific.groups.get().name == "Redaktionen"
+    assert translated.get_latest_revision().as_object().title == (
+        "Visiting friend for Inger in Aalborg"
+    )
+    assert translated.current_workflow_state.status == "in_progress"
+
+    task_state = translated.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+
+    translated.refresh_from_db()
+    assert translated.live and translated.title == "Visiting friend for Inger in Aalborg"
+    assert translated.slug == opportunity.slug
+    assert Shift.objects.filter(opportunity=translated).count() == 0
+
+
+def test_signing_up_on_the_english_page_books_the_danish_pages_shift(
+    rf, english_tree, organisation, settings
+):
+    settings.INTAKE_MIN_FILL_SECONDS = 0
+    opportunity = make_opportunity(organisation, commitment="ad_hoc")
+    shift = make_shift(opportunity, capacity=1)
+    translate(organisation)
+    translated = translate(opportunity, title="Visiting friend for Inger")
+    request = rf.get("/")
+    request.user = AnonymousUser()
+
+    english_page = translated.serve(request).render().content.decode()
+    action = re.search(r'<form class="intake-form" method="post" action="([^"]+)"', english_page)
+    assert action.group(1) == reverse("matching:offer", args=[opportunity.pk])
+
+    response = Client().post(action.group(1), offer_data(shifts=[str(shift.pk)]))
+
+    assert response.status_code == 302
+    danish_page = opportunity.serve(request).render().content.decode()
+    assert "Fuldt booket" in danish_page
+    assert "Fuldt booket" in translated.serve(request).render().content.decode()

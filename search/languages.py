@@ -25,8 +25,9 @@ from collections import defaultdict
 
 from django.utils import translation
 from modelsearch.utils import get_content_type_pk
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from portal.core.languages import locale_language
 from portal.core.translations import DEFAULT_LANGUAGE, live_translations
 
 # Snowball's names for its stemmers, which are PostgreSQL's names for its
@@ -58,10 +59,9 @@ class IndexedTexts:
         pages = [obj for obj in objs if isinstance(obj, Page)]
         if not pages:
             return
-        languages = dict(Locale.objects.values_list("id", "language_code"))
         danish, translated = [], []
         for page in pages:
-            language = languages.get(page.locale_id)
+            language = locale_language(page.locale_id)
             if language == DEFAULT_LANGUAGE:
                 danish.append(page)
             elif language in STEMMERS:

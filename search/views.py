@@ -9,11 +9,11 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import number_format
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.core.text_search import clean_query, query_terms, run_safely
-from portal.core.translations import DEFAULT_LANGUAGE, show_in_language, shown_language
+from portal.core.translations import in_default_locale, show_in_language, shown_language
 from portal.needs.models import NeedPage
 from portal.organisations.models import owners_of
 
@@ -52,12 +52,10 @@ def searchable_pages():
 
     A Danish page's index entry holds its English translation's text as well
     (``search.languages``): the translation is found through it, and shown in
-    its place under /en/, so a translated page is one result. The locale is
-    chosen by id (a subquery), the one way a search backend filters by it.
+    its place under /en/, so a translated page is one result.
     """
-    danish = Locale.objects.filter(language_code=DEFAULT_LANGUAGE).values_list("pk", flat=True)
-    return (
-        Page.objects.live().public().filter(depth__gt=1, locale__in=danish)
+    return in_default_locale(
+        Page.objects.live().public().filter(depth__gt=1)
         .exclude(pk__in=NeedPage.objects.expired().values("pk"))
     )
 

@@ -8,17 +8,15 @@ configurations); the last tests read PostgreSQL's index itself.
 """
 
 import io
-import json
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client
 from django.utils import translation
 from modelsearch.conf import get_app_config
 from wagtail.models import Locale, Page
 
-from search import views
 from tests.factories import StandardPageFactory
 
 DANISH_TITLE = "Besøgsven til ensomme ældre"
@@ -56,16 +54,15 @@ def volunteering(home, translate):
     return danish
 
 
-def search(query, language="da"):
-    """The ids of the pages the site search shows for ``query`` in ``language``."""
-    request = RequestFactory().get("/soeg/", {"q": query})
-    with translation.override(language):
-        response = views.search(request)
-        return [result["page"].id for result in response.context_data.get("results", [])]
+def search(query, prefix=""):
+    """The ids of the pages the site search at ``{prefix}/soeg/`` shows for ``query``."""
+    response = Client().get(f"{prefix}/soeg/", {"q": query})
+    assert response.status_code == 200
+    return [result["page"].id for result in response.context.get("results", [])]
 
 
 def english_search(query):
-    return search(query, language="en")
+    return search(query, prefix="/en")
 
 
 @pytest.mark.django_db
@@ -73,6 +70,19 @@ def test_an_english_query_finds_the_danish_page_by_its_english_translation(volun
     # "volunteering" is on neither page: English stemming takes it to "volunteers".
     assert english_search("volunteering") == [volunteering.id]
     assert english_search("visiting lonely people") == [volunteering.id]
+
+
+@pytest.mark.django_db
+def test_the_english_search_page_shows_the_translation_in_english(client, volunteering):
+    response = client.get("/en/soeg/", {"q": "volunteering"})
+    page = response.content.decode()
+
+    assert '<html lang="en"' in page
+    assert ENGLISH_TITLE in page
+    assert DANISH_TITLE not in page
+    assert [result["page"].url for result in response.context["results"]] == [
+        volunteering.get_translation(Locale.objects.get(language_code="en")).url
+    ]
 
 
 @pytest.mark.django_db
@@ -148,12 +158,11 @@ def test_update_index_keeps_the_english_text_of_a_danish_page(volunteering):
 
 
 @pytest.mark.django_db
-def test_an_english_title_is_suggested_under_english(client, volunteering):
-    with translation.override("en"):
-        response = views.suggest(RequestFactory().get("/soeg/forslag/", {"q": "volunt"}))
+def test_an_english_title_is_suggested_under_english(client, volunteering, english):
+    results = client.get("/en/soeg/forslag/", {"q": "volunt"}).json()["results"]
 
-    assert [result["url"] for result in json.loads(response.content)["results"]] == [
-        volunteering.url
+    assert [(result["title"], result["url"]) for result in results] == [
+        (ENGLISH_TITLE, volunteering.get_translation(english).url)
     ]
 
 

@@ -18,6 +18,7 @@ from modelsearch.conf import get_app_config
 from wagtail.models import Locale, Page
 
 from tests.factories import StandardPageFactory
+from tests.opportunities.factories import OpportunityPageFactory
 
 DANISH_TITLE = "Besøgsven til ensomme ældre"
 ENGLISH_TITLE = "Volunteers for lonely older people"
@@ -190,3 +191,19 @@ def test_postgresql_stems_each_language_with_its_configuration(volunteering, eng
     assert {"besøgsven", "volunt", "peopl", "aarhus"} <= danish_entry
     assert {"volunt", "peopl"} <= english_entry
     assert "besøgsven" not in english_entry
+
+
+@pytest.mark.django_db
+def test_the_english_listing_filters_by_english_words(client, organisation, opportunity_index,
+                                                      translate):
+    night_watch = OpportunityPageFactory(
+        parent=organisation, title="Nattevagt", summary="Ved livets afslutning.",
+        commitment="ad_hoc",
+    )
+    OpportunityPageFactory(parent=organisation, title="Lektiecafé", summary="Hjælp med lektier.")
+    translate(night_watch, title="Night watch", summary="Sitting with the dying.")
+
+    response = client.get("/en/frivilligopgaver/", {"q": "sit"})
+
+    assert [page.id for page in response.context["page_obj"]] == [night_watch.id]
+    assert "Night watch" in response.content.decode()

@@ -10,13 +10,16 @@ pass of the whole suite is what guards it.
 
 import json
 import math
+from functools import reduce
+from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q
-from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from wagtail.models import Page
+
+from .languages import query_stemmers
 
 # A query of several words searches the newest pages first (``newest_matches``)
 # when its rarest word is on at least this share of the pages but the planner,
@@ -52,7 +55,11 @@ def title_holds(query):
     A title holding every word is a match; the search's own join to the index
     entries is reused, so the count's walk tells it without another search.
     """
-    words = SearchQuery(query, search_type="plain", config=_search_config())
+    configs = query_stemmers()
+    words = reduce(and_, (
+        reduce(or_, (SearchQuery(word, search_type="plain", config=config) for config in configs))
+        for word in query.split()
+    ))
     return ExpressionWrapper(Q(index_entries__title=words), output_field=BooleanField())
 
 
@@ -102,23 +109,20 @@ def _estimated_shares(words):
     """
     entries = get_app_config().get_model("IndexEntry")
     table = connection.ops.quote_name(entries._meta.db_table)
-    config = _search_config()
+    configs = query_stemmers()
+    # The word in any of the languages the search stems it in.
+    word_query = " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(configs))
     rows = max(_table_rows(entries), 1)
     shares = []
     with connection.cursor() as cursor:
         for word in words:
             cursor.execute(
                 f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} "
-                "WHERE (title || body) @@ plainto_tsquery(%s::regconfig, %s)",
-                [config, word],
+                f"WHERE (title || body) @@ ({word_query})",
+                [value for config in configs for value in (config, word)],
             )
             shares.append(_plan_rows(cursor.fetchone()[0]) / rows)
     return shares
-
-
-def _search_config():
-    """The database backend's text-search configuration (``SEARCH_CONFIG``)."""
-    return getattr(get_search_backend(), "config", None) or "simple"
 
 
 def _estimated_rows(queryset):

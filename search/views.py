@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.core.text_search import clean_query, query_terms, run_safely
+from portal.core.translations import in_default_locale, show_in_language, shown_language
 from portal.needs.models import NeedPage
 from portal.organisations.models import owners_of
 
@@ -45,9 +46,15 @@ def is_recordable(query):
 
 
 def searchable_pages():
-    """Every published, public page of any type, the tree's root excepted, and no
-    need past its end date (its page stays reachable, but search no longer offers it)."""
-    return (
+    """Every published, public Danish page of any type, the tree's root excepted,
+    and no need past its end date (its page stays reachable, but search no longer
+    offers it).
+
+    A Danish page's index entry holds its English translation's text as well
+    (``search.languages``): the translation is found through it, and shown in
+    its place under /en/, so a translated page is one result.
+    """
+    return in_default_locale(
         Page.objects.live().public().filter(depth__gt=1)
         .exclude(pk__in=NeedPage.objects.expired().values("pk"))
     )
@@ -65,7 +72,7 @@ def _link_facets(groups, query, selection):
             option.url = _url(query, selection, **{group.param: value})
 
 
-def _promotions(query):
+def _promotions(request, query):
     """The editors' promoted results for this query, public pages only."""
     promotions = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
@@ -73,6 +80,7 @@ def _promotions(query):
     )
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
     pages = searchable_pages().filter(id__in=page_ids).specific().in_bulk() if page_ids else {}
+    show_in_language(pages.values(), request)
     shown = []
     for promotion in promotions:
         if promotion.page_id and promotion.page_id in pages:
@@ -86,11 +94,14 @@ def _promotions(query):
     return shown
 
 
-def _results(ranking, start, stop):
-    """The specific pages at ``start:stop`` of the ranking, with what a result shows."""
+def _results(request, ranking, start, stop):
+    """The specific pages at ``start:stop`` of the ranking, with what a result shows
+    (in English where the visitor reads English and the page is translated)."""
     ids = [page.id for page in ranking.slice(start, stop)]
     specific = Page.objects.filter(id__in=ids).specific().in_bulk()
-    results = [specific[page_id] for page_id in ids if page_id in specific]
+    results = show_in_language(
+        [specific[page_id] for page_id in ids if page_id in specific], request
+    )
     organisations = owners_of(results)
     municipalities = facets.municipalities_of(results)
     return [
@@ -121,7 +132,7 @@ def search(request):
         return TemplateResponse(request, "search/search.html", context)
 
     query_text = " ".join(terms)
-    promotions = [] if selection else _promotions(query)
+    promotions = [] if selection else _promotions(request, query)
     pages = facets.apply_selection(searchable_pages(), selection)
     promoted_ids = [item["page"].id for item in promotions if item["page"]]
     if promoted_ids:
@@ -135,7 +146,7 @@ def search(request):
         paginator = Paginator(range(total), RESULTS_PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
         start = page.start_index() - 1 if total else 0
-        results = _results(ranking, start, page.end_index())
+        results = _results(request, ranking, start, page.end_index())
         groups = facets.build_facets(candidates, selection)
         return {"page_obj": page, "total": total, "capped": capped, "results": results,
                 "facets": groups, "facets_partial": total > len(candidates),
@@ -169,18 +180,22 @@ def suggest(request):
     terms = query_terms(query)
     if len(query) < MIN_SUGGEST_LENGTH or not terms:
         return JsonResponse({"results": []})
+    pages = searchable_pages()
+    if shown_language():
+        # A page shown in another language is given its translation's title and
+        # address by its own type (``show_in_language``).
+        pages = pages.specific()
     found, failed = run_safely(
-        lambda: list(
-            searchable_pages().autocomplete(" ".join(terms), operator="and")[:SUGGESTIONS]
-        )
+        lambda: list(pages.autocomplete(" ".join(terms), operator="and")[:SUGGESTIONS])
     )
+    found = show_in_language(found or [], request)
     results = [
         {
             "title": page.title,
             "url": page.get_url(request),
             "type": facets.type_label(page.content_type_id),
         }
-        for page in (found or [])
+        for page in found
     ]
     response = JsonResponse({"results": results})
     if failed:

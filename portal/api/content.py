@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema
 
 from portal.cases.grants import organisation_identifier
 from portal.cases.models import CasePage, GuidePage
+from portal.core.translations import in_default_locale
 from portal.organisations.models import OrganisationPage, owners_of
 from portal.toolshare.models import ToolPage
 
@@ -44,7 +45,7 @@ def listed(request, queryset, paging, record):
 # --- Organisations ----------------------------------------------------------------
 
 def organisations():
-    return OrganisationPage.objects.live().public()
+    return in_default_locale(OrganisationPage.objects.live().public())
 
 
 def organisation_records(request, rows):
@@ -94,7 +95,7 @@ KNOWLEDGE_RELATIONS = ("themes", "municipalities", "target_groups", "activities"
 
 
 def knowledge(model):
-    return model.objects.live().public().prefetch_related(*KNOWLEDGE_RELATIONS)
+    return in_default_locale(model.objects.live().public()).prefetch_related(*KNOWLEDGE_RELATIONS)
 
 
 def knowledge_record(request, page, owner):
@@ -154,7 +155,7 @@ def guide_detail(request, pk: int):
 # --- Tools --------------------------------------------------------------------------
 
 def tools():
-    return ToolPage.objects.live().public().prefetch_related("categories")
+    return in_default_locale(ToolPage.objects.live().public()).prefetch_related("categories")
 
 
 def tool_records(request, rows):

@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model
 
 from portal.core.demo import activities, municipalities, target_groups, themes, upsert_page
 from portal.core.illustrations import MOTIFS, illustration, motif_alt
+from portal.core.translations import in_default_locale
 from portal.funding.models import FundingCallPage
 from portal.organisations.models import OrganisationPage
 from portal.toolshare.models import ToolPage
@@ -282,8 +283,8 @@ def _picture(number, organisation, title, activity_slugs):
 
 
 def load(out):
-    organisations = {page.slug: page for page in OrganisationPage.objects.all()}
-    tools = {page.slug: page for page in ToolPage.objects.all()}
+    organisations = {page.slug: page for page in in_default_locale(OrganisationPage.objects)}
+    tools = {page.slug: page for page in in_default_locale(ToolPage.objects)}
     for number, row in enumerate(CASES):
         (slug, title, owner, partners, kommuner, theme_slugs, groups, activity_slugs, start,
          end, (fund, amount), figures, quote, story, (worked, hard, advice), contact,

@@ -16,6 +16,7 @@ from portal.core.listings import (
 )
 from portal.core.models import Municipality, Region, TargetGroup, Theme
 from portal.core.pictures import with_image
+from portal.core.translations import in_default_locale
 from portal.organisations.models import OrganisationKind, owners_of
 
 from .models import CasePartner, KnowledgePage
@@ -89,7 +90,7 @@ class KnowledgeFilterSet(FacetedFilterSet):
 
 
 def knowledge_listing(request):
-    queryset = KnowledgePage.objects.live().public()
+    queryset = in_default_locale(KnowledgePage.objects.live().public())
     filterset = KnowledgeFilterSet(request.GET, queryset=queryset)
     context = listing_context(
         request, filterset, PER_PAGE,

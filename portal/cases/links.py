@@ -12,6 +12,7 @@ so a page with fifty partners renders as cheaply as one with a single partner.
 
 from django.db.models import Prefetch, Q
 
+from portal.core.translations import in_default_locale, show_in_language
 from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import owner_of, owners_of
 from portal.toolshare.models import ToolPage, ToolUsage
@@ -36,7 +37,7 @@ def related_opportunities(activities, municipalities):
         return []
     condition = Q(activities__in=activities) | Q(municipalities__in=municipalities)
     matching = OpportunityPage.objects.filter(condition).values("pk")
-    return list(open_opportunities().filter(pk__in=matching)[:RELATED_OPPORTUNITIES])
+    return show_in_language(open_opportunities().filter(pk__in=matching)[:RELATED_OPPORTUNITIES])
 
 
 def _tagging(page):
@@ -62,8 +63,11 @@ def case_links(case):
         ),
         "owner": owner_of(case),
         "partner_list": partners,
-        "tool_list": list(ToolPage.objects.live().public().filter(pk__in=tool_ids)
-                          .order_by("title")),
+        "tool_list": show_in_language(
+            in_default_locale(ToolPage.objects.live().public())
+            .filter(pk__in=tool_ids)
+            .order_by("title")
+        ),
         "document_list": list(case.documents.select_related("document")),
         "grant_list": list(case.grants.select_related("funder", "call")),
     }
@@ -75,8 +79,8 @@ def guide_links(guide):
         **tagging,
         "owner": owner_of(guide),
         "document_list": list(guide.documents.select_related("document")),
-        "related_cases": list(
-            CasePage.objects.live().public()
+        "related_cases": show_in_language(
+            in_default_locale(CasePage.objects.live().public())
             .filter(pk__in=CasePage.objects.filter(themes__in=tagging["theme_list"]).values("pk"))
             .order_by("-start_date")[:4]
         ),
@@ -97,21 +101,29 @@ def organisation_links(organisation):
         CasePartner.objects.filter(organisation=organisation).values_list("case_id", "role")
     )
     own = Q(path__startswith=organisation.path) & ~Q(pk=organisation.pk)
-    cases = list(
-        CasePage.objects.live().public().filter(own | Q(pk__in=list(roles))).order_by("-start_date")
+    cases = show_in_language(
+        in_default_locale(CasePage.objects.live().public())
+        .filter(own | Q(pk__in=list(roles)))
+        .order_by("-start_date")
     )
     role_labels = dict(PartnerRole.choices)
     for case in cases:
         case.organisation_role = role_labels.get(roles.get(case.pk, PartnerRole.LEAD))
     return {
-        "hub_opportunities": list(open_opportunities().filter(owner_organisation=organisation)),
+        "hub_opportunities": show_in_language(
+            open_opportunities().filter(owner_organisation=organisation)
+        ),
         "hub_cases": cases,
-        "hub_guides": list(GuidePage.objects.child_of(organisation).live().public()),
+        "hub_guides": show_in_language(
+            in_default_locale(GuidePage.objects.child_of(organisation).live().public())
+        ),
         "hub_tools_used": list(
             ToolUsage.objects.filter(organisation=organisation, tool__live=True)
             .select_related("tool").order_by("tool__title")
         ),
-        "hub_tools_published": list(ToolPage.objects.child_of(organisation).live().public()),
+        "hub_tools_published": show_in_language(
+            in_default_locale(ToolPage.objects.child_of(organisation).live().public())
+        ),
     }
 
 
@@ -125,12 +137,14 @@ def cases_for_opportunity(opportunity, limit=3):
         Q(activities__in=activities) | Q(municipalities__in=municipalities)
     ).values("pk")
     return list(
-        CasePage.objects.live().public().filter(pk__in=matching).order_by("-start_date")[:limit]
+        in_default_locale(CasePage.objects.live().public())
+        .filter(pk__in=matching)
+        .order_by("-start_date")[:limit]
     )
 
 
 def _grants_on_public_cases(**condition):
-    cases = CasePage.objects.live().public().values("pk")
+    cases = in_default_locale(CasePage.objects.live().public()).values("pk")
     return CaseGrant.objects.filter(case__in=cases, **condition).order_by(
         "-start_date", "case__title", "pk"
     )

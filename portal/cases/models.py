@@ -17,6 +17,7 @@ from portal.core.blocks import BodyBlock, FigureBlock, QuoteBlock
 from portal.core.models import ListingPage
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin
 from portal.core.widgets import RegionCheckboxes
 from portal.organisations.images import OwnImagePageForm
 from portal.organisations.models import owner_of
@@ -38,7 +39,7 @@ class CaseIndexPage(ListingPage):
         return context
 
 
-class KnowledgePage(DanishSlugMixin, DescribedImage, Page):
+class KnowledgePage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     """What cases and guides share, so that /erfaringer/ filters both in one query."""
 
     summary = models.CharField(
@@ -204,7 +205,8 @@ class CasePage(KnowledgePage):
         from .links import case_links
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(case_links(self))
+        # A translation's links are its Danish page's: partners, tools, grants, categories.
+        context.update(case_links(self.source_page))
         return context
 
 
@@ -367,7 +369,7 @@ class GuidePage(KnowledgePage):
         from .links import guide_links
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(guide_links(self))
+        context.update(guide_links(self.source_page))
         return context
 
 

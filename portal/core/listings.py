@@ -29,6 +29,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from .text_search import MAX_QUERY_LENGTH, TextCondition
+from .translations import show_in_language
 
 FALLBACK_NOTICE = _(
     "Fritekstsøgningen er midlertidigt utilgængelig; vi har kun søgt i titler og resuméer."
@@ -222,7 +223,7 @@ def listing_context(request, filterset, per_page, prepare=None):
         "ignored_filters": filterset.ignored_labels(),
         "text_notices": filterset.text_notices(),
         "page_obj": page_obj,
-        "results": list(page_obj.object_list),
+        "results": show_in_language(page_obj.object_list, request),
         "result_count": paginator.count,
         "querystring_without_page": querystring,
         "is_filtered": any(filterset.chosen.values()),

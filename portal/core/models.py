@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .slugs import DanishSlugMixin
+from .translations import TranslatedPageMixin
 
 
 class Region(models.Model):
@@ -120,7 +121,7 @@ class PortalSettings(BaseGenericSetting):
         verbose_name = _("portalindstillinger")
 
 
-class ListingPage(DanishSlugMixin, Page):
+class ListingPage(TranslatedPageMixin, DanishSlugMixin, Page):
     """A section front: an editor's introduction above a listing the code builds."""
 
     intro = RichTextField(

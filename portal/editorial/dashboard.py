@@ -17,6 +17,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, WorkflowState
 
+from portal.core.translations import in_default_locale
 from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import OrganisationPage, owners_of
 
@@ -107,7 +108,7 @@ def opportunities_needing_attention(organisation):
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=DEADLINE_WARNING_DAYS)
     return (
-        OpportunityPage.objects.live().descendant_of(organisation)
+        in_default_locale(OpportunityPage.objects.live().descendant_of(organisation))
         .annotate(last_shift_ends=Max("shifts__ends_at"))
         .filter(
             Q(last_shift_ends__lt=now)

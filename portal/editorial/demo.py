@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from portal.core.demo import activities, demo_image, municipalities, target_groups
+from portal.core.translations import in_default_locale
 from portal.opportunities.models import Commitment, OpportunityPage, Status
 from portal.organisations.demo import DEMO_PASSWORD
 from portal.organisations.models import OrganisationPage
@@ -44,7 +45,7 @@ def load(out):
     moderator = _user("moderator", "Mette", "Moderator", "moderator@bindeled.example")
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
-    trusted = OrganisationPage.objects.get(slug=TRUSTED)
+    trusted = in_default_locale(OrganisationPage.objects).get(slug=TRUSTED)
     if not trusted.publishes_opportunities_directly:
         trusted.publishes_opportunities_directly = True
         trusted.save_revision(user=moderator).publish(user=moderator)
@@ -53,7 +54,7 @@ def load(out):
     festival_editor.groups.add(trusted.access.editors)
 
     editor = get_user_model().objects.get(username="redaktoer")
-    organisation = OrganisationPage.objects.get(slug="besoegsvennerne-nord")
+    organisation = in_default_locale(OrganisationPage.objects).get(slug="besoegsvennerne-nord")
     # A picture in the organisation's own collection, the one its editors choose from.
     demo_image("Besøgsvennerne Nord: kaffe og kage", "Kaffe", "#0b5d4b",
                collection=organisation.access.collection)

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
+from portal.core.translations import in_default_locale
 from portal.opportunities.listing import _form_errors as filter_errors
 from portal.opportunities.models import OpportunityIndexPage, OpportunityPage
 
@@ -65,7 +66,7 @@ def see_all_url(request, filterset):
     organisations = filterset.chosen_organisations()
     if len(organisations) == 1:
         return organisations[0].url
-    index = OpportunityIndexPage.objects.live().first()
+    index = in_default_locale(OpportunityIndexPage.objects.live()).first()
     if index is None:
         return "/"
     params = [

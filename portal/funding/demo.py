@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from portal.core.demo import municipalities, target_groups, themes, upsert_page
 from portal.core.models import Region
+from portal.core.translations import in_default_locale
 from portal.organisations.models import OrganisationIndexPage, OrganisationKind, OrganisationPage
 
 from .models import Area, FundingCallIndexPage, FundingCallPage, FundingDeadline
@@ -83,7 +84,7 @@ def _day(days):
 
 def _third_foundation():
     slug, title, summary, text = THIRD_FOUNDATION
-    index = OrganisationIndexPage.objects.get()
+    index = in_default_locale(OrganisationIndexPage.objects).get()
     return upsert_page(
         index, OrganisationPage, slug, title=title, kind=OrganisationKind.FOUNDATION,
         summary=summary, description=f"<p>{text}</p><p><em>{ILLUSTRATIVE}</em></p>",
@@ -94,7 +95,7 @@ def _third_foundation():
 
 
 def load(out):
-    index = OrganisationIndexPage.objects.get()
+    index = in_default_locale(OrganisationIndexPage.objects).get()
     upsert_page(
         index.get_parent(), FundingCallIndexPage, "stoette", title="Støtte og puljer",
         intro="<p>Puljer og ansøgningsrunder fra fonde og kommuner til frivilligt socialt "
@@ -102,7 +103,7 @@ def load(out):
     )
     out("  Støtte og puljer: /stoette/")
     _third_foundation()
-    organisations = {page.slug: page for page in OrganisationPage.objects.all()}
+    organisations = {page.slug: page for page in in_default_locale(OrganisationPage.objects)}
     for row in CALLS:
         (slug, title, owner, summary, theme_slugs, group_slugs, (associations, kommuner,
          partnerships), (low, high), cofinancing, digital, area, region, municipality, opens,

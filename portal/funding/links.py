@@ -8,6 +8,7 @@ import datetime
 
 from django.utils import timezone
 
+from portal.core.translations import in_default_locale
 from portal.organisations.models import owner_of
 
 from .models import FundingCallIndexPage
@@ -25,7 +26,7 @@ def call_links(call):
     return {
         **dates_of_today(),
         "owner": owner_of(call),
-        "call_index": FundingCallIndexPage.objects.live().first(),
+        "call_index": in_default_locale(FundingCallIndexPage.objects.live()).first(),
         "deadline_list": call.sorted_deadlines(),
         "theme_list": list(call.themes.all()),
         "target_group_list": list(call.target_groups.all()),

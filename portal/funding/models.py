@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from portal.core.models import ListingPage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin, in_default_locale
 
 from .forms import NOT_NEGATIVE, FundingCallForm
 
@@ -63,10 +64,10 @@ class FundingCallQuerySet(PageQuerySet):
     def listed(self, today=None):
         """Published calls whose last deadline has not passed (Copenhagen date)."""
         today = today or timezone.localdate()
-        return self.live().public().filter(last_deadline__gte=today)
+        return in_default_locale(self.live().public()).filter(last_deadline__gte=today)
 
 
-class FundingCallPage(DanishSlugMixin, Page):
+class FundingCallPage(TranslatedPageMixin, DanishSlugMixin, Page):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=300,
         help_text=_("Puljens formål i én-to sætninger. Vises i oversigten og i søgeresultater."),
@@ -273,7 +274,7 @@ class FundingCallPage(DanishSlugMixin, Page):
         from .links import call_links
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(call_links(self))
+        context.update(call_links(self.source_page))
         return context
 
 

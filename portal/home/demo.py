@@ -8,6 +8,7 @@ from wagtail.models import Site
 from portal.cases.models import CaseIndexPage
 from portal.core.demo import upsert_page
 from portal.core.models import PortalSettings
+from portal.core.translations import in_default_locale
 from portal.opportunities.models import OpportunityIndexPage
 from portal.organisations.models import OrganisationIndexPage
 from portal.toolshare.models import ToolIndexPage
@@ -39,7 +40,7 @@ def _serve_site_at(site, home, address):
 
 
 def load(out):
-    home = HomePage.objects.get()
+    home = in_default_locale(HomePage.objects).get()
     home.title = "Bindeled"
     home.heading = "Giv en hånd – når det passer dig"
     home.save_revision().publish()

@@ -11,6 +11,7 @@ from wagtail.search import index
 from portal.core.blocks import BodyBlock
 from portal.core.routing import route_from
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin
 
 from . import sections
 
@@ -20,7 +21,7 @@ FEATURED_HELP = _(
 ) % {"count": sections.CARDS_PER_SECTION}
 
 
-class HomePage(DanishSlugMixin, Page):
+class HomePage(TranslatedPageMixin, DanishSlugMixin, Page):
     heading = models.CharField(
         _("overskrift"), max_length=120, blank=True,
         help_text=_("Forsidens store overskrift, fx 'Giv en hånd, når det passer dig'. "
@@ -68,7 +69,7 @@ class HomePage(DanishSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(sections.home_sections(self))
+        context.update(sections.home_sections(self, request))
         return context
 
     def route(self, request, path_components):
@@ -122,7 +123,7 @@ class FeaturedTool(Orderable):
         verbose_name_plural = _("udvalgte værktøjer")
 
 
-class StandardPage(DanishSlugMixin, Page):
+class StandardPage(TranslatedPageMixin, DanishSlugMixin, Page):
     intro = models.TextField(
         _("indledning"), blank=True,
         help_text=_("Vises under overskriften, før resten af siden."),

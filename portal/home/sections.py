@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from portal.cases.models import CasePage, KnowledgePage
+from portal.core.translations import in_default_locale, show_in_language
 from portal.opportunities.filters import taxonomy_choices
 from portal.opportunities.models import OpportunityPage, Shift
 from portal.organisations.models import OrganisationPage, owners_of
@@ -24,18 +25,24 @@ SHIFTS_THIS_WEEK = 6
 WEEK_DAYS = 7
 
 
-def home_sections(home):
-    """The template context of the home page's sections."""
+def home_sections(home, request=None):
+    """The template context of the home page's sections.
+
+    The cards are Danish pages, shown in the visitor's language where they have a
+    translation (``show_in_language``); an English home page shows the same sections.
+    """
     hidden = Page.objects.all().private_q()
+    this_week = shifts_this_week()
+    show_in_language([shift.opportunity for shift in this_week], request)
     return {
         "heading": home.heading or home.title,
         "regions": municipalities_by_region(),
-        "this_week": shifts_this_week(),
+        "this_week": this_week,
         "week_end": week_end().date() - datetime.timedelta(days=1),
         "today": timezone.localdate(),
-        "featured_opportunities": featured_opportunities(home),
-        "featured_knowledge": featured_knowledge(home, hidden),
-        "featured_tools": featured_tools(home, hidden),
+        "featured_opportunities": show_in_language(featured_opportunities(home), request),
+        "featured_knowledge": show_in_language(featured_knowledge(home, hidden), request),
+        "featured_tools": show_in_language(featured_tools(home, hidden), request),
         "figures": key_figures(hidden),
     }
 
@@ -102,7 +109,8 @@ def featured_opportunities(home):
 
 def featured_knowledge(home, hidden):
     visible = (
-        KnowledgePage.objects.live().exclude(hidden).select_related("casepage", "guidepage")
+        in_default_locale(KnowledgePage.objects.live().exclude(hidden))
+        .select_related("casepage", "guidepage")
     )
     pages = _chosen_or_newest(
         visible, _chosen_ids(home.featured_knowledge), ("-first_published_at", "-pk")
@@ -115,7 +123,7 @@ def featured_knowledge(home, hidden):
 
 
 def featured_tools(home, hidden):
-    visible = ToolPage.objects.live().exclude(hidden)
+    visible = in_default_locale(ToolPage.objects.live().exclude(hidden))
     return _chosen_or_newest(
         visible, _chosen_ids(home.featured_tools), ("-first_published_at", "-pk")
     )
@@ -127,7 +135,7 @@ def key_figures(hidden=None):
         hidden = Page.objects.all().private_q()
     return {
         "open_opportunities": OpportunityPage.objects.open().count(),
-        "organisations": OrganisationPage.objects.live().exclude(hidden).count(),
-        "cases": CasePage.objects.live().exclude(hidden).count(),
-        "tools": ToolPage.objects.live().exclude(hidden).count(),
+        "organisations": in_default_locale(OrganisationPage.objects.live().exclude(hidden)).count(),
+        "cases": in_default_locale(CasePage.objects.live().exclude(hidden)).count(),
+        "tools": in_default_locale(ToolPage.objects.live().exclude(hidden)).count(),
     }

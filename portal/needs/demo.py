@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from portal.core.demo import upsert_page
 from portal.core.models import Municipality, Theme
+from portal.core.translations import in_default_locale
 from portal.organisations.models import OrganisationPage
 from portal.toolshare.models import ToolCategory
 
@@ -63,7 +64,7 @@ NEEDS = [
 
 
 def load(out):
-    organisations = {page.slug: page for page in OrganisationPage.objects.all()}
+    organisations = {page.slug: page for page in in_default_locale(OrganisationPage.objects)}
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     categories = {category.slug: category for category in ToolCategory.objects.all()}
     municipalities = {item.name: item for item in Municipality.objects.all()}

@@ -20,6 +20,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin, in_default_locale
 from portal.toolshare.models import ToolIndexPage
 
 from .dates import default_end_date
@@ -45,14 +46,14 @@ def still_running():
 class NeedQuerySet(PageQuerySet):
     def current(self):
         """Published, public needs whose end date has not passed: what listings show."""
-        return self.live().public().filter(still_running())
+        return in_default_locale(self.live().public()).filter(still_running())
 
     def expired(self):
         """Needs past their end date, published or not."""
         return self.exclude(still_running())
 
 
-class NeedPage(DanishSlugMixin, Page):
+class NeedPage(TranslatedPageMixin, DanishSlugMixin, Page):
     kind = models.CharField(
         _("hvad I har brug for"), max_length=20, choices=NeedKind.choices,
         help_text=_(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from portal.core.demo import activities, municipalities, target_groups, upsert_page
 from portal.core.illustrations import illustration, motif_alt
+from portal.core.translations import in_default_locale
 from portal.organisations.models import OrganisationPage
 
 from .models import Commitment, OpportunityPage, Shift, ShiftBooking, Status
@@ -273,7 +274,7 @@ def _image(organisation, activity):
 
 
 def load(out):
-    organisations = {page.slug: page for page in OrganisationPage.objects.all()}
+    organisations = {page.slug: page for page in in_default_locale(OrganisationPage.objects)}
     booking_number = 0
     for row in OPPORTUNITIES:
         organisation = organisations[row["org"]]

@@ -72,7 +72,7 @@ def listing_calendar_response(index_page, request):
 
 
 def opportunity_calendar_response(page, request):
-    shifts = page.upcoming_shifts().select_related("opportunity")
+    shifts = page.source_page.upcoming_shifts().select_related("opportunity")
     return _calendar_response(page.title, shifts, request, f"{page.slug}.ics")
 
 
@@ -82,7 +82,9 @@ def shift_calendar_response(page, request, shift_id):
     Its UID is the one the opportunity's and the listing's calendars give the
     shift, so a calendar that has both keeps one event.
     """
-    shift = get_object_or_404(page.upcoming_shifts().select_related("opportunity"), pk=shift_id)
+    shift = get_object_or_404(
+        page.source_page.upcoming_shifts().select_related("opportunity"), pk=shift_id
+    )
     start = timezone.localtime(shift.starts_at)
     filename = f"{page.slug}-{start:%Y-%m-%d-%H%M}.ics"
     return _calendar_response(page.title, [shift], request, filename, disposition="attachment")
@@ -119,16 +121,20 @@ def _calendar_response(name, shifts, request, filename, disposition="inline"):
 
 
 def structured_data(page, request, shifts):
-    """schema.org JSON-LD: a volunteer JobPosting, and an Event per upcoming shift."""
+    """schema.org JSON-LD: a volunteer JobPosting, and an Event per upcoming shift.
+
+    A translation's words, its Danish page's organisation, places and shifts.
+    """
     url = page.get_full_url(request)
-    organisation = page.organisation
+    source = page.source_page
+    organisation = source.organisation
     organisation_data = {"@type": "Organization", "name": organisation.title,
                          "url": organisation.get_full_url(request)}
     if organisation.website:
         organisation_data["sameAs"] = organisation.website
-    municipalities = list(page.municipalities.all())
+    municipalities = list(source.municipalities.all())
     locations = [
-        {"@type": "Place", "name": page.place or municipality.name,
+        {"@type": "Place", "name": source.place or municipality.name,
          "address": {"@type": "PostalAddress", "addressLocality": municipality.name,
                      "addressCountry": "DK"}}
         for municipality in municipalities
@@ -142,14 +148,14 @@ def structured_data(page, request, shifts):
         "employmentType": "VOLUNTEER",
         "hiringOrganization": organisation_data,
         "directApply": True,
-        "identifier": {"@type": "PropertyValue", "name": organisation.title, "value": page.pk},
+        "identifier": {"@type": "PropertyValue", "name": organisation.title, "value": source.pk},
     }
     valid_through = page.application_deadline or page.end_date
     if valid_through:
         posting["validThrough"] = valid_through
     if locations:
         posting["jobLocation"] = locations
-    if page.is_online:
+    if source.is_online:
         posting["jobLocationType"] = "TELECOMMUTE"
         posting["applicantLocationRequirements"] = {"@type": "Country", "name": "Danmark"}
     shift_address = {"@type": "PostalAddress", "addressCountry": "DK"}
@@ -166,7 +172,7 @@ def structured_data(page, request, shifts):
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": {
                 "@type": "Place",
-                "name": shift.place or page.place or _("Oplyses ved tilmelding"),
+                "name": shift.place or source.place or _("Oplyses ved tilmelding"),
                 "address": shift_address,
             },
             "organizer": organisation_data,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.pictures import with_image
 from portal.core.queries import ids_parameter
+from portal.core.translations import show_in_language
 
 from .facet_index import BOOLEAN_FACETS, TOTAL, facet_counts, listing_version
 from .filters import SHORT_COMMITMENTS, OpportunityFilterSet, Sort
@@ -66,7 +67,7 @@ def listing_context(index_page, request):
         "current_sort": filterset.values.get("sorter", Sort.NEWEST),
         "result_count": counts[TOTAL],
         "page_obj": page_obj,
-        "opportunities": page_obj.object_list,
+        "opportunities": show_in_language(page_obj.object_list, request),
         "querystring_without_page": query,
         "active_filters": _active_filters(filterset, params),
         "short_commitments_url": "?" + urlencode(

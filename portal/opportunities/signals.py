@@ -4,7 +4,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_unpublished,
+    post_page_move,
+)
 
 from portal.core.models import Activity, Municipality, Region, TargetGroup
 from portal.core.page_cache import start_new_generation
@@ -91,3 +96,19 @@ def follow_new_organisation(sender, instance, parent_page_before, parent_page_af
         OpportunityPage.objects.filter(pk=instance.pk).update(
             owner_organisation_id=parent_page_after.pk
         )
+
+
+@receiver(copy_for_translation_done)
+def share_shifts_with_translation(sender, source_obj, target_obj, **kwargs):
+    """A translation reads its Danish page's shifts: it gets no copies of its own.
+
+    Only translating leaves them out; an editor's ordinary "copy page" copies them.
+    The copy's latest revision goes too, or publishing it would save the copies again.
+    """
+    if not isinstance(target_obj, OpportunityPage):
+        return
+    Shift.objects.filter(opportunity=target_obj).delete()
+    revision = target_obj.latest_revision
+    if revision is not None and revision.content.get("shifts"):
+        revision.content["shifts"] = []
+        revision.save(update_fields=["content"])

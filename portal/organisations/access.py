@@ -38,7 +38,13 @@ def _permission(app_label, codename):
 
 @transaction.atomic
 def grant_organisation_access(organisation):
-    """Create the groups and collection of a new organisation (idempotent)."""
+    """Create the groups and collection of a new organisation (idempotent).
+
+    A translation of an organisation's page is the same organisation: its
+    editors get the same rights on it instead of groups of its own.
+    """
+    if organisation.is_translation:
+        return share_access_with_translation(organisation)
 
     existing = OrganisationAccess.objects.filter(organisation=organisation).first()
     if existing:
@@ -51,7 +57,7 @@ def grant_organisation_access(organisation):
     coordinators = Group.objects.create(
         name=_unique_group_name(_("%s: koordinatorer") % organisation.title)
     )
-    editors.permissions.add(admin_access)
+    editors.permissions.add(admin_access, _permission("simple_translation", "submit_translation"))
     coordinators.permissions.add(admin_access)
 
     for codename in EDITOR_PAGE_PERMISSIONS:
@@ -68,3 +74,13 @@ def grant_organisation_access(organisation):
     return OrganisationAccess.objects.create(
         organisation=organisation, editors=editors, coordinators=coordinators, collection=collection
     )
+
+
+def share_access_with_translation(translation):
+    """The Danish organisation's editors may edit its translation's subtree too."""
+    access = OrganisationAccess.objects.get(organisation=translation.source_page)
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=access.editors, page=translation, permission=_permission("wagtailcore", codename)
+        )
+    return access

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from portal.core.demo import municipalities, themes, upsert_page
 from portal.core.illustrations import logo
+from portal.core.translations import in_default_locale
 from portal.core.two_factor import install_known_app, replace_backup_codes
 
 from .models import OrganisationIndexPage, OrganisationKind, OrganisationPage
@@ -115,7 +116,7 @@ def _initials(title):
 
 
 def load(out):
-    index = OrganisationIndexPage.objects.get()
+    index = in_default_locale(OrganisationIndexPage.objects).get()
     for number, row in enumerate(ORGANISATIONS, start=1):
         slug, title, kind, municipality_names, nationwide, theme_slugs, colour, summary, text = row
         page = upsert_page(
@@ -163,7 +164,7 @@ def _demo_users(out):
     )
     editor.set_password(DEMO_PASSWORD)
     editor.save()
-    organisation = OrganisationPage.objects.get(slug="besoegsvennerne-nord")
+    organisation = in_default_locale(OrganisationPage.objects).get(slug="besoegsvennerne-nord")
     editor.groups.add(organisation.access.editors)
     out(f"  logins: admin / {DEMO_PASSWORD} (superuser), redaktoer / {DEMO_PASSWORD} (editor)")
     out(f"  second factor (admin, coordinators): app secret {DEMO_TOTP_SECRET} "

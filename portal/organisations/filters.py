@@ -21,6 +21,7 @@ from portal.core.listings import (
 )
 from portal.core.models import Municipality, Theme
 from portal.core.pictures import with_image
+from portal.core.translations import in_default_locale
 
 from .models import OrganisationKind, OrganisationPage
 
@@ -64,7 +65,7 @@ class OrganisationFilterSet(FacetedFilterSet):
 
 def organisation_listing(request):
     filterset = OrganisationFilterSet(
-        request.GET, queryset=OrganisationPage.objects.live().public()
+        request.GET, queryset=in_default_locale(OrganisationPage.objects.live().public())
     )
     return listing_context(
         request, filterset, PER_PAGE,

@@ -14,6 +14,7 @@ from wagtail.search import index
 from portal.core.models import ListingPage
 from portal.core.pictures import LOGO_SPECS, DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin
 from portal.core.widgets import RegionCheckboxes
 
 from .cvr import validate_cvr
@@ -43,7 +44,7 @@ class OrganisationIndexPage(ListingPage):
         return context
 
 
-class OrganisationPage(DanishSlugMixin, DescribedImage, Page):
+class OrganisationPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     kind = models.CharField(
         _("type"), max_length=20, choices=OrganisationKind.choices,
         help_text=_(
@@ -162,7 +163,12 @@ class OrganisationPage(DanishSlugMixin, DescribedImage, Page):
     def clean(self):
         super().clean()
         if self.cvr:
-            taken = OrganisationPage.objects.exclude(pk=self.pk).filter(cvr=self.cvr).first()
+            # Its translation is the same organisation, with the same number.
+            taken = (
+                OrganisationPage.objects.exclude(translation_key=self.translation_key)
+                .filter(cvr=self.cvr)
+                .first()
+            )
             if taken:
                 raise ValidationError({"cvr": _(
                     "CVR-nummeret er allerede brugt af %(organisation)s. En organisation har "
@@ -171,8 +177,10 @@ class OrganisationPage(DanishSlugMixin, DescribedImage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["municipality_list"] = self.municipalities.all()
-        context["theme_list"] = self.themes.all()
+        # A translation is the same organisation: where it works is read from the Danish page.
+        source = self.source_page
+        context["municipality_list"] = source.municipalities.all()
+        context["theme_list"] = source.themes.all()
         return context
 
 

@@ -114,6 +114,8 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.figures",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -260,15 +262,15 @@ if SEARCH_URL:
         }
     }
 elif DATABASE_URL.startswith("sqlite"):
-    # SQLite's FTS5 has no Danish stemming: this backend stems in Python, so
+    # SQLite's FTS5 has no stemming: this backend stems in Python, so
     # "ensomhed" finds "ensomme" as it does on PostgreSQL.
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.sqlite"}}
 else:
     # On PostgreSQL the backend builds its tsvectors and queries with this
-    # text-search configuration.
+    # text-search configuration, and English texts with ``english``.
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "search.backends.postgres",
             "SEARCH_CONFIG": "danish",
         }
     }
@@ -293,7 +295,14 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
+# Pages are translated with wagtail.contrib.simple_translation: a Danish page is copied
+# into English and edited there (README, "Languages and translation").
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("da", "Dansk"), ("en", "English")]
+# No English alias of every Danish page: a page without a translation is served in
+# Danish under /en/ by the router (portal/core/routing.py), so the tree need not hold
+# an alias copy of each of 100,000 opportunities.
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 # Slugs are ASCII, æ/ø/å spelled ae/oe/aa (portal.core.slugs); the admin script does the rest.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]

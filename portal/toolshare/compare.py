@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from portal.core.pictures import with_image
+from portal.core.translations import in_default_locale
 
 from .models import ToolPage
 
@@ -33,9 +34,11 @@ def comparison(chosen_ids):
 
     found = {
         tool.pk: tool
-        for tool in with_image(ToolPage.objects.live().public().filter(pk__in=wanted))
-        .annotate(usage_count=Count("usages"))
-        .prefetch_related("categories")
+        for tool in with_image(
+            in_default_locale(ToolPage.objects.live().public()).filter(pk__in=wanted)
+            .annotate(usage_count=Count("usages"))
+            .prefetch_related("categories")
+        )
     }
     unknown = unknown or len(found) < len(wanted)
     tools = [found[pk] for pk in wanted if pk in found]

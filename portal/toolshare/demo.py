@@ -6,6 +6,7 @@ the kinds of tools Danish volunteer organisations use, not real products.
 
 from portal.core.demo import demo_image, upsert_page
 from portal.core.illustrations import illustration, motif_alt
+from portal.core.translations import in_default_locale
 from portal.organisations.models import OrganisationPage
 
 from .models import CostModel, Hosting, ToolCategory, ToolPage, ToolScreenshot, ToolUsage
@@ -133,7 +134,7 @@ USAGES = [
 
 
 def load(out):
-    organisations = {page.slug: page for page in OrganisationPage.objects.all()}
+    organisations = {page.slug: page for page in in_default_locale(OrganisationPage.objects)}
     categories = {category.slug: category for category in ToolCategory.objects.all()}
     tools = {}
     for row in TOOLS:

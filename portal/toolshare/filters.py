@@ -13,6 +13,7 @@ from portal.core.listings import (
     related_options,
 )
 from portal.core.pictures import with_image
+from portal.core.translations import in_default_locale
 
 from .models import CostModel, Hosting, ToolCategory, ToolPage
 
@@ -43,7 +44,8 @@ class ToolFilterSet(FacetedFilterSet):
 
 
 def tool_listing(request):
-    filterset = ToolFilterSet(request.GET, queryset=ToolPage.objects.live().public())
+    tools = in_default_locale(ToolPage.objects.live().public())
+    filterset = ToolFilterSet(request.GET, queryset=tools)
     return listing_context(
         request, filterset, PER_PAGE,
         prepare=lambda results: with_image(results.annotate(usage_count=Count("usages")))

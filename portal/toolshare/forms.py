@@ -1,5 +1,7 @@
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from portal.core.translations import in_default_locale
+
 from .permissions import EXPERIENCES
 
 
@@ -13,4 +15,5 @@ class ToolUsageForm(WagtailAdminModelForm):
         if organisations.count() == 1 and not self.instance.pk:
             self.fields["organisation"].initial = organisations.get().pk
         # The tool field's own queryset: this form is the models' base form class.
-        self.fields["tool"].queryset = self.fields["tool"].queryset.live().order_by("title")
+        tools = in_default_locale(self.fields["tool"].queryset.live())
+        self.fields["tool"].queryset = tools.order_by("title")

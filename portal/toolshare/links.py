@@ -4,6 +4,7 @@ The cases that used a tool are read through the cases' own relation to it
 (``tool.cases``): this app sits below the cases app and does not import it.
 """
 
+from portal.core.translations import in_default_locale, show_in_language
 from portal.organisations.models import owner_of
 
 from .models import ToolIndexPage
@@ -14,7 +15,7 @@ def tool_links(tool):
     saved = tool.pk is not None
     return {
         "owner": owner_of(tool),
-        "tool_index": ToolIndexPage.objects.live().first(),
+        "tool_index": in_default_locale(ToolIndexPage.objects.live()).first(),
         "category_list": list(tool.categories.all()),
         "screenshot_list": list(
             tool.screenshots.select_related("image").prefetch_related("image__renditions")
@@ -23,5 +24,8 @@ def tool_links(tool):
             tool.usages.filter(organisation__live=True).select_related("organisation")
             .order_by("organisation__title")
         ) if saved else [],
-        "case_list": list(tool.cases.live().public().order_by("-start_date")) if saved else [],
+        "case_list": (
+            show_in_language(in_default_locale(tool.cases.live().public()).order_by("-start_date"))
+            if saved else []
+        ),
     }

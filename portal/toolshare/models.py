@@ -13,6 +13,7 @@ from wagtail.search import index
 from portal.core.models import ListingPage, Taxonomy
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translations import TranslatedPageMixin
 from portal.organisations.images import OwnImagePageForm
 
 from .forms import ToolUsageForm
@@ -66,7 +67,7 @@ class ToolIndexPage(RoutablePageMixin, ListingPage):
         )
 
 
-class ToolPage(DanishSlugMixin, DescribedImage, Page):
+class ToolPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )
@@ -185,7 +186,8 @@ class ToolPage(DanishSlugMixin, DescribedImage, Page):
         from .links import tool_links
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(tool_links(self))
+        # A translation's links are its Danish page's: who uses it, the cases it was in.
+        context.update(tool_links(self.source_page))
         return context
 
 

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.e2e
 
 def christmas_baskets(demo_site):
     """Its morning shift is full (10 of 10), its afternoon shift has places."""
-    page = OpportunityPage.objects.get(slug="juleuddeling-frederiksberg")
+    page = OpportunityPage.objects.get(
+        slug="juleuddeling-frederiksberg", locale__language_code="da"
+    )
     return demo_site.url + page.url + "#tilmelding"
 
 

@@ -15,11 +15,12 @@ from tests.factories import OrganisationPageFactory
 from tests.opportunities.factories import OpportunityPageFactory, ShiftBookingFactory, ShiftFactory
 
 pytestmark = pytest.mark.django_db
-# Finding the page (portal.core.routing) 3 and Wagtail's check of its view restrictions 1;
+# Finding the page (portal.core.routing) 3, the visitor's locale (Wagtail's routing with
+# localisation on: the site's root in that language) 1, Wagtail's check of its view restrictions 1;
 # the sections: the view restrictions they share 1, this week 1, the opportunities 3 (the
 # choice, the cards, their municipalities), the cases 4 (and their themes and organisations),
 # the tools 2, the figures 4; the join page 1.
-HOME_PAGE_QUERIES = 20
+HOME_PAGE_QUERIES = 21
 
 
 def queries_of_home(client):

@@ -14,9 +14,9 @@ from tests.opportunities.factories import OpportunityPageFactory
 pytestmark = pytest.mark.django_db
 
 # Of the opportunity page's queries, finding the page (the site, its root, the
-# page and its specific type: portal.core.routing) are 4, and Wagtail's check of
-# its view restrictions 2.
-OPPORTUNITY_PAGE_QUERIES = 15
+# page and its specific type: portal.core.routing) are 4, the visitor's locale
+# (Wagtail's routing with localisation on) 1, and Wagtail's check of its view restrictions 2.
+OPPORTUNITY_PAGE_QUERIES = 16
 NUMBERS = itertools.count()
 
 

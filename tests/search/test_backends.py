@@ -36,7 +36,7 @@ def test_without_search_url_postgresql_searches_with_its_danish_configuration():
     settings = settings_with(DATABASE_URL="postgres://bindeled@db.example.org/bindeled")
     try:
         assert settings.WAGTAILSEARCH_BACKENDS["default"] == {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "search.backends.postgres",
             "SEARCH_CONFIG": "danish",
         }
     finally:

@@ -1,4 +1,5 @@
-"""Danish stemming on SQLite (``search.backends``), so the demo searches as production does."""
+"""Danish stemming on SQLite (``search.backends.sqlite``), so the demo searches as
+production does."""
 
 import importlib
 import io
@@ -153,9 +154,11 @@ def backends_for():
 
 
 def test_settings_choose_the_stemming_backend_for_sqlite_only(backends_for):
-    assert backends_for(DATABASE_URL="sqlite:///demo.sqlite3") == {"BACKEND": "search.backends"}
+    assert backends_for(DATABASE_URL="sqlite:///demo.sqlite3") == {
+        "BACKEND": "search.backends.sqlite"
+    }
     assert backends_for(DATABASE_URL="postgres://postgres@127.0.0.1:5432/bindeled") == {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.backends.postgres",
         "SEARCH_CONFIG": "danish",
     }
     elasticsearch = backends_for(

@@ -2,6 +2,8 @@
 
 from django import template
 
+from portal.core.translations import in_default_locale
+
 from ..links import dates_of_today
 from ..models import FundingCallPage
 
@@ -15,7 +17,7 @@ def organisation_calls(organisation):
         # A new organisation in preview has no calls below it yet.
         return {"call_list": []}
     calls = (
-        FundingCallPage.objects.child_of(organisation).live().public()
+        in_default_locale(FundingCallPage.objects.child_of(organisation).live().public())
         .prefetch_related("deadlines").order_by("-last_deadline", "title")
     )
     call_list = sorted(calls, key=lambda call: call.is_closed)

@@ -22,6 +22,12 @@ from portal.core.blocks import BodyBlock
 from portal.core.models import ListingPage
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translation_panels import (
+    SharedWithSourceNote,
+    SharedWithSourcePanel,
+    TranslationFormMixin,
+)
+from portal.core.translations import TranslatedPageMixin, show_in_language
 from portal.core.widgets import RegionCheckboxes
 from portal.organisations.images import OwnImagePageForm
 
@@ -83,13 +89,19 @@ class OpportunityIndexPage(RoutablePageMixin, ListingPage):
         return listing_calendar_response(self, request)
 
 
+class OpportunityPageForm(TranslationFormMixin, OwnImagePageForm):
+    pass
+
+
 class OpportunitySkillTag(TaggedItemBase):
     content_object = ParentalKey(
         "opportunities.OpportunityPage", on_delete=models.CASCADE, related_name="tagged_skills"
     )
 
 
-class OpportunityPage(RoutablePageMixin, DanishSlugMixin, DescribedImage, Page):
+class OpportunityPage(
+    RoutablePageMixin, TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page
+):
     summary = models.CharField(
         _("kort beskrivelse"), max_length=250, help_text=_("Vises i oversigter og søgeresultater.")
     )
@@ -202,13 +214,19 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, DescribedImage, Page):
     saved_next_shift_at = models.DateTimeField(_("næste vagt"), null=True, editable=False)
 
     objects = OpportunityManager()
-    base_form_class = OwnImagePageForm
+    base_form_class = OpportunityPageForm
+    # What an English translation reads from its Danish page (``source_page``)
+    # instead of keeping a copy: one set of shifts and bookings, one place in the filters.
+    fields_shared_with_source = (
+        "municipalities", "is_online", "place", "activities", "target_groups", "shifts", "status",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
         DescribedImage.image_panel(_("Billede")),
-        MultiFieldPanel(
+        SharedWithSourceNote(),
+        SharedWithSourcePanel(
             [
                 FieldPanel("municipalities", widget=RegionCheckboxes),
                 FieldPanel("is_online"),
@@ -216,7 +234,7 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, DescribedImage, Page):
             ],
             heading=_("Hvor"),
         ),
-        MultiFieldPanel(
+        SharedWithSourcePanel(
             [
                 FieldPanel("activities", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
@@ -238,7 +256,9 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, DescribedImage, Page):
             ],
             heading=_("Tid"),
         ),
-        InlinePanel("shifts", heading=_("Vagter"), label=_("vagt")),
+        SharedWithSourcePanel(
+            [InlinePanel("shifts", label=_("vagt"))], heading=_("Vagter")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("requires_child_certificate"),
@@ -249,7 +269,7 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, DescribedImage, Page):
             heading=_("Krav"),
         ),
         FieldPanel("contact_role"),
-        FieldPanel("status"),
+        SharedWithSourcePanel([FieldPanel("status")], heading=_("Status")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -393,26 +413,30 @@ class OpportunityPage(RoutablePageMixin, DanishSlugMixin, DescribedImage, Page):
         from ..feeds import structured_data
 
         context = super().get_context(request, *args, **kwargs)
+        # A translation shows its own words around the Danish page's shifts, places,
+        # categories, status and organisation (``fields_shared_with_source``).
+        source = self.source_page
         related = []
-        if getattr(request, "is_preview", False):
+        if getattr(request, "is_preview", False) and source is self:
             # A preview keeps the editor's choices; a page never saved has no
             # neighbours that know it yet.
             if self.pk:
                 related = list(self.related_opportunities(in_preview=True))
                 prefetch_related_objects(related, "municipalities")
-        elif self.pk:
+        elif source.pk:
             # Read once for all that ask (the cases, the structured data, the
             # template), the related opportunities' municipalities with this page's.
-            related = list(self.related_opportunities())
-            prefetch_related_objects([self, *related], "municipalities")
-            prefetch_related_objects([self], "activities")
-        shifts = list(self.upcoming_shifts())
+            related = show_in_language(source.related_opportunities(), request)
+            prefetch_related_objects([source, *related], "municipalities")
+            prefetch_related_objects([source], "activities")
+        shifts = list(source.upcoming_shifts())
         context.update(
-            organisation=self.organisation,
+            source=source,
+            organisation=source.organisation,
             shifts=shifts,
-            municipality_list=list(self.municipalities.all()),
-            activity_list=list(self.activities.all()),
-            target_group_list=list(self.target_groups.all()),
+            municipality_list=list(source.municipalities.all()),
+            activity_list=list(source.activities.all()),
+            target_group_list=list(source.target_groups.all()),
             skill_list=list(self.skills.all()),
             related=related,
             structured_data=structured_data(self, request, shifts),

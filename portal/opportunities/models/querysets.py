@@ -6,6 +6,8 @@ from django.utils import timezone
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from portal.core.translations import in_default_locale
+
 from .choices import Status
 from .shifts import Shift
 
@@ -33,7 +35,8 @@ class OpportunityQuerySet(PageQuerySet):
         can never leak into the flag. Two UPDATEs whatever the number of rows.
         """
         pages = self.model.objects.filter(pk__in=self.values("pk"))
-        listable = (
+        # Only Danish pages are listed: a translation is shown in its Danish page's place.
+        listable = in_default_locale(
             self.model.objects.filter(pk=OuterRef("pk"), status=Status.OPEN)
             .live()
             .unrestricted()

@@ -13,6 +13,7 @@ DEMO_STEPS = [
     ("Digitale værktøjer og erfaringer", "portal.toolshare.demo"),
     ("Støttepuljer", "portal.funding.demo"),
     ("Samskabelsescases og vejledninger", "portal.cases.demo"),
+    ("Engelske oversættelser", "portal.home.demo_english"),
     ("Redaktionen og sider til godkendelse", "portal.editorial.demo"),
     ("Organisationers behov", "portal.needs.demo"),
     ("Koordinatorer og henvendelser", "portal.matching.demo"),

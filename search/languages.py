@@ -1,0 +1,126 @@
+"""Which language the database search stems a text in.
+
+An index entry is stemmed in the language of what it holds, a query in the
+language of the visitor who types it (``search.backends``):
+
+- A Danish page's entry holds its Danish text stemmed in Danish, and the text
+  of its live English translation stemmed in English. Search results are the
+  Danish pages (the canonical set, ``portal.core.translations``), so one entry
+  finds a page in either language and a translated page is one result, shown
+  in English under /en/.
+- An English page's entry holds its English text stemmed in English: the
+  pages themselves are searched by editors in the admin.
+- Anything else (a page of another locale without a stemmer, a snippet) is
+  stemmed in Danish.
+- A query under /en/ matches a word stemmed in English or in Danish, so it
+  finds English translations ("volunteering" finds "volunteers") and still
+  finds Danish pages by the words an English reader shares with them; under
+  Danish a query is stemmed in Danish only.
+
+When an English translation is published, unpublished or deleted, its
+Danish page's entry is written again (:class:`IndexedTexts`).
+"""
+
+from collections import defaultdict
+
+from django.utils import translation
+from modelsearch.utils import get_content_type_pk
+from wagtail.models import Page
+
+from portal.core.languages import locale_language
+from portal.core.translations import DEFAULT_LANGUAGE, live_translations
+
+# Snowball's names for its stemmers, which are PostgreSQL's names for its
+# text-search configurations too.
+STEMMERS = {"da": "danish", "en": "english"}
+DEFAULT_STEMMER = STEMMERS[DEFAULT_LANGUAGE]
+
+
+def query_stemmers():
+    """The stemmers a visitor's query is stemmed with: their language's, then Danish."""
+    active = STEMMERS.get(translation.get_language(), DEFAULT_STEMMER)
+    return tuple(dict.fromkeys([active, DEFAULT_STEMMER]))
+
+
+class IndexedTexts:
+    """What the index entries of a batch of objects hold, and which others to write again.
+
+    ``versions`` maps the objects whose entry holds more than their own Danish
+    text to ``[(stemmer, text_source), ...]``: the texts the entry is made of,
+    each stemmed with its stemmer. Objects missing from it are indexed as they
+    are, in Danish. ``sources`` are the Danish pages translated by pages of the
+    batch, by page type: their entries hold the translations' text, so they are
+    written again whenever a translation is.
+    """
+
+    def __init__(self, objs):
+        self.versions = {}
+        self.sources = {}
+        pages = [obj for obj in objs if isinstance(obj, Page)]
+        if not pages:
+            return
+        danish, translated = [], []
+        for page in pages:
+            language = locale_language(page.locale_id)
+            if language == DEFAULT_LANGUAGE:
+                danish.append(page)
+            elif language in STEMMERS:
+                translated.append(page)
+                self.versions[page] = [(STEMMERS[language], page)]
+        self._add_translations(danish)
+        self.sources = _danish_pages_of(translated)
+
+    def _add_translations(self, danish):
+        for language, stemmer in STEMMERS.items():
+            if language == DEFAULT_LANGUAGE:
+                continue
+            translations = live_translations(danish, language)
+            for page in danish:
+                translation_page = translations.get(page.translation_key)
+                if translation_page is not None:
+                    self.versions.setdefault(page, [(DEFAULT_STEMMER, page)]).append(
+                        (stemmer, translation_page)
+                    )
+
+
+def _danish_pages_of(translations):
+    keys_by_model = defaultdict(set)
+    for page in translations:
+        keys_by_model[type(page)].add(page.translation_key)
+    sources = {}
+    for model, keys in keys_by_model.items():
+        found = list(
+            model._default_manager.filter(
+                translation_key__in=keys, locale__language_code=DEFAULT_LANGUAGE
+            )
+        )
+        if found:
+            sources[model] = found
+    return sources
+
+
+class LanguageIndexMixin:
+    """A database backend's index whose entries hold each text stemmed in its language.
+
+    modelsearch's index writes every entry from its object's own text, stemmed
+    in Danish; the entries listed by :class:`IndexedTexts` are then written
+    again by ``_write_entry(content_type, obj, versions)``, which each backend
+    implements, and the Danish pages of the translations written follow.
+    """
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        super().add_items(model, objs)
+        texts = IndexedTexts(objs)
+        if texts.versions and model.get_search_fields():
+            content_type = get_content_type_pk(model)
+            for obj, versions in texts.versions.items():
+                self._write_entry(content_type, obj, versions)
+            self._refresh_title_norms()
+        for source_model, sources in texts.sources.items():
+            self.add_items(source_model, sources)
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        for source_model, sources in IndexedTexts([item]).sources.items():
+            self.add_items(source_model, sources)

@@ -9,9 +9,9 @@ the same open opportunities. This module only adds the words for the filters and
 from urllib.parse import urlencode
 
 from django.http import QueryDict
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal.matching.languages import day_text
 from portal.opportunities.filters import OpportunityFilterSet
 from portal.opportunities.models import Commitment, OpportunityIndexPage, OpportunityPage
 
@@ -63,7 +63,7 @@ def describe(filterset):
         elif isinstance(value, bool):
             words.append(str(label))
         elif hasattr(value, "isoformat"):
-            words.append(f"{label}: {date_format(value, 'j. F Y')}")
+            words.append(f"{label}: {day_text(value)}")
         else:
             words.append(f"{label}: “{value}”")
     return words or [_("Alle nye frivilligopgaver")]

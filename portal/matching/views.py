@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .availability import ShiftFull, is_open, published_opportunity
 from .forms import OfferForm, ReferralChoiceForm, ReferralForm
 from .intake import Duplicate, store
+from .languages import active_language
 from .mails import booked, waiting_for
 from .models import FINISHED, Kind, MatchRequest, Status
 from .tasks import RECEIPT_SALT, receipt_path
@@ -45,9 +46,13 @@ def posted_data(request):
 
 
 def _stored_or_errors(form, fields, shifts=(), waitlist=()):
-    """Store the submission, or put the reason on the form; returns the request or None."""
+    """Store the submission, or put the reason on the form; returns the request or None.
+
+    The request keeps the language of the page it came from, for its receipt and mails.
+    """
     try:
-        match_request, _created = store(fields, shifts, waitlist)
+        match_request, _created = store({**fields, "preferred_language": active_language()},
+                                        shifts, waitlist)
     except ShiftFull:
         form.add_error("shifts" if "shifts" in form.fields else None,
                        _("Der er ikke flere pladser på den valgte vagt. Vælg en anden vagt."))

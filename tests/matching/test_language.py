@@ -194,3 +194,11 @@ def test_the_preferred_language_is_exported_and_erased(organisation):
     assert exported["preferred_language"] == "en"
     call_command("erase_personal_data", "aase@example.org", stdout=StringIO())
     assert MatchRequest.objects.get().preferred_language == ""
+
+
+def test_the_number_of_organisations_found_is_worded_by_the_server(client, organisation):
+    make_opportunity(organisation)
+    page = client.get(reverse("matching:referral"),
+                      {"municipality": "aalborg", "activity": "besoegsven"}).content.decode()
+    # The script only announces these words, so they follow the page's language.
+    assert 'data-organisation-status="1 organisation fundet"' in page

@@ -66,11 +66,12 @@ def counts_for(user, since):
 
 
 def _by_language(requests):
-    """[("engelsk", 2)]: how many of ``requests`` prefer each language, by its name."""
+    """[("Engelsk", 2)]: how many of ``requests`` prefer each language, by its name (lazy:
+    it is read in the staff language the mail is written in)."""
     names = dict(settings.LANGUAGES)
     counted = requests.values("preferred_language").annotate(count=Count("pk"))
-    return [(str(names.get(row["preferred_language"], row["preferred_language"])).lower(),
-             row["count"]) for row in counted.order_by("preferred_language")]
+    return [(names.get(row["preferred_language"], row["preferred_language"]), row["count"])
+            for row in counted.order_by("preferred_language")]
 
 
 def digest_recipients():

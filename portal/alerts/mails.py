@@ -14,7 +14,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from portal.matching.languages import STAFF_LANGUAGE, active_language, in_language, moment_text
+from portal.matching.languages import (
+    active_language,
+    in_language,
+    moment_text,
+    path_in_language,
+)
 
 from .saved_filters import describe, filterset_for, listing_path
 from .tokens import confirm_token, unsubscribe_token
@@ -29,14 +34,6 @@ def base_url():
 
 def unsubscribe_url(subscription):
     return base_url() + reverse("alerts:unsubscribe", args=[unsubscribe_token(subscription)])
-
-
-def in_active_language(path):
-    """A Danish page's path as the active language shows it. English repeats the Danish
-    paths under ``/en/`` (issue 17), and a Danish page's own URL is always the Danish one,
-    so the prefix is added here, in this one place, until the routing offers it."""
-    language = active_language()
-    return path if language == STAFF_LANGUAGE else f"/{language}{path}"
 
 
 def _message(subscription, template, context, message_id):
@@ -76,7 +73,7 @@ def _item(page):
         "commitment": page.get_commitment_display(),
         "organisation": page.owner_organisation.title if page.owner_organisation else "",
         "published": moment_text(page.published_at),
-        "url": base_url() + in_active_language(page.get_url_parts()[2]),
+        "url": base_url() + path_in_language(page.get_url_parts()[2]),
     }
 
 
@@ -90,5 +87,5 @@ def digest(subscription, delivery, matches, since):
         return _message(subscription, "digest", {
             "items": [_item(page) for page in pages], "total": total,
             "more": max(total - DIGEST_ITEMS, 0), "since": moment_text(since),
-            "listing_url": base_url() + in_active_language(listing) if listing else "",
+            "listing_url": base_url() + path_in_language(listing) if listing else "",
         }, f"alert-{delivery.pk}.{delivery.period}"), total

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from portal.matching.languages import active_language
+from portal.matching.languages import active_language, path_in_language
 from portal.matching.throttle import allow_submission
 from portal.matching.views import posted_data, rate_limited
 from portal.worker.outbox import enqueue_with_transaction
@@ -32,8 +32,12 @@ def _page(request, form, query, status=200):
     filterset = filterset_for(query)
     return render(request, "alerts/subscribe.html", {
         "form": form, "filters": describe(filterset), "notices": notices(filterset),
-        "listing_path": listing_path(saved_query(filterset)),
+        "listing_path": _in_language(listing_path(saved_query(filterset))),
     }, status=status)
+
+
+def _in_language(path):
+    return path_in_language(path) if path else path
 
 
 @never_cache

@@ -82,3 +82,10 @@ def test_the_export_names_the_alerts_language(listing):
     call_command("export_personal_data", "aase@example.org", stdout=out)
     [alert] = json.loads(out.getvalue())["elsewhere"]["opportunity alerts"]
     assert alert["language"] == "en"
+
+
+def test_the_english_form_leads_back_to_the_english_listing(client, listing):
+    with translation.override("en"):
+        address = reverse("alerts:subscribe")
+    page = client.get(address, {"kommune": "aalborg"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert 'href="/en/frivilligopgaver/?kommune=aalborg"' in page.content.decode()

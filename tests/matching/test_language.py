@@ -202,3 +202,12 @@ def test_the_number_of_organisations_found_is_worded_by_the_server(client, organ
                       {"municipality": "aalborg", "activity": "besoegsven"}).content.decode()
     # The script only announces these words, so they follow the page's language.
     assert 'data-organisation-status="1 organisation fundet"' in page
+
+
+def test_the_offer_pages_lead_back_to_the_opportunity_in_their_language(client, ad_hoc):
+    english = client.get(in_english("matching:offer", ad_hoc.pk), HTTP_ACCEPT_LANGUAGE="en")
+    assert english["Location"] == f"/en{ad_hoc.url}#tilmelding"
+    danish = client.get(reverse("matching:offer", args=[ad_hoc.pk]))
+    assert danish["Location"] == f"{ad_hoc.url}#tilmelding"
+    page = english_post(client, "matching:offer", [ad_hoc.pk], offer_data(name=""))
+    assert f'href="/en{ad_hoc.url}"' in page.content.decode()

@@ -14,12 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from portal.matching.languages import (
-    active_language,
-    in_language,
-    moment_text,
-    path_in_language,
-)
+from portal.core.languages import localized_path
+from portal.matching.languages import active_language, in_language, moment_text
 
 from .saved_filters import describe, filterset_for, listing_path
 from .tokens import confirm_token, unsubscribe_token
@@ -73,7 +69,7 @@ def _item(page):
         "commitment": page.get_commitment_display(),
         "organisation": page.owner_organisation.title if page.owner_organisation else "",
         "published": moment_text(page.published_at),
-        "url": base_url() + path_in_language(page.get_url_parts()[2]),
+        "url": base_url() + localized_path(page.get_url_parts()[2]),
     }
 
 
@@ -87,5 +83,5 @@ def digest(subscription, delivery, matches, since):
         return _message(subscription, "digest", {
             "items": [_item(page) for page in pages], "total": total,
             "more": max(total - DIGEST_ITEMS, 0), "since": moment_text(since),
-            "listing_url": base_url() + path_in_language(listing) if listing else "",
+            "listing_url": base_url() + localized_path(listing) if listing else "",
         }, f"alert-{delivery.pk}.{delivery.period}"), total

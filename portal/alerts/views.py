@@ -16,7 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from portal.matching.languages import active_language, path_in_language
+from portal.core.languages import localized_path
+from portal.matching.languages import active_language
 from portal.matching.throttle import allow_submission
 from portal.matching.views import posted_data, rate_limited
 from portal.worker.outbox import enqueue_with_transaction
@@ -37,7 +38,7 @@ def _page(request, form, query, status=200):
 
 
 def _in_language(path):
-    return path_in_language(path) if path else path
+    return localized_path(path) if path else path
 
 
 @never_cache

@@ -42,14 +42,6 @@ def in_language(code):
         yield
 
 
-def path_in_language(path):
-    """A Danish page's path as the active language shows it: English repeats the Danish
-    paths under ``/en/`` (issue 17's decision), and a Danish page's own URL is always the
-    Danish one, so the prefix is added here, in this one place."""
-    language = active_language()
-    return path if language == STAFF_LANGUAGE else f"/{language}{path}"
-
-
 def _formats():
     language = active_language()
     return DATE_FORMATS.get(language, DATE_FORMATS["da"]), TIME_FORMATS.get(

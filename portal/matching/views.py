@@ -13,10 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.core.languages import localized_page_url
+
 from .availability import ShiftFull, is_open, published_opportunity
 from .forms import OfferForm, ReferralChoiceForm, ReferralForm
 from .intake import Duplicate, store
-from .languages import active_language, path_in_language
+from .languages import active_language
 from .mails import booked, waiting_for
 from .models import FINISHED, Kind, MatchRequest, Status
 from .tasks import RECEIPT_SALT, receipt_path
@@ -77,13 +79,13 @@ def offer(request, opportunity_id):
     if opportunity is None:
         raise Http404
     if request.method == "GET":
-        return redirect(path_in_language(opportunity.url) + "#tilmelding")
+        return redirect(localized_page_url(opportunity, request) + "#tilmelding")
     if not allow_submission(request):
         return rate_limited(request)
 
     form = OfferForm(posted_data(request), opportunity=opportunity)
     context = {"opportunity": opportunity, "form": form,
-               "opportunity_path": path_in_language(opportunity.url)}
+               "opportunity_url": localized_page_url(opportunity, request)}
     if not is_open(opportunity):
         form.add_error(None, _("Opgaven tager ikke imod tilmeldinger lige nu."))
         return _render_invalid(request, "matching/offer_page.html", context, form)

@@ -32,7 +32,7 @@ def subscribe_in_english(client, capture):
     with translation.override("en"):
         address = reverse("alerts:subscribe")
     with capture(execute=True), translation.override("da"):
-        return client.post(address, form_data(), HTTP_ACCEPT_LANGUAGE="en")
+        return client.post(address, form_data())
 
 
 def test_an_alert_asked_for_in_english_is_confirmed_in_english(
@@ -44,6 +44,8 @@ def test_an_alert_asked_for_in_english_is_confirmed_in_english(
     assert message.extra_headers["Content-Language"] == "en"
     html, _mimetype = message.alternatives[0]
     assert '<html lang="en">' in html
+    assert "https://bindeled.example/en/opgaveagent/bekraeft/" in message.body
+    assert "https://bindeled.example/en/opgaveagent/afmeld/" in message.body
 
 
 def test_an_alert_asked_for_in_danish_is_danish(client, listing,
@@ -72,6 +74,8 @@ def test_an_english_digest_links_to_the_english_site_and_writes_english_dates(
     assert "https://bindeled.example/en/frivilligopgaver/?kommune=aalborg" in message.body
     assert "3 December 2026" in message.body and "15:30" in message.body
     assert "3. december" not in message.body
+    assert message.extra_headers["List-Unsubscribe"].startswith(
+        "<https://bindeled.example/en/opgaveagent/afmeld/")
     html, _mimetype = message.alternatives[0]
     assert '<html lang="en">' in html and f'href="https://bindeled.example/en{page.url}"' in html
 
@@ -87,5 +91,5 @@ def test_the_export_names_the_alerts_language(listing):
 def test_the_english_form_leads_back_to_the_english_listing(client, listing):
     with translation.override("en"):
         address = reverse("alerts:subscribe")
-    page = client.get(address, {"kommune": "aalborg"}, HTTP_ACCEPT_LANGUAGE="en")
+    page = client.get(address, {"kommune": "aalborg"})
     assert 'href="/en/frivilligopgaver/?kommune=aalborg"' in page.content.decode()

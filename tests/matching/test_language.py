@@ -40,14 +40,15 @@ ENGLISH_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturda
 
 
 def in_english(name, *args):
-    """The address of a public view as the English site has it (``/en/...`` once the
-    routing has the prefix); the header covers the time before it."""
+    """The address of a public view on the English site: ``/en/`` and the same path."""
     with translation.override("en"):
-        return reverse(name, args=args)
+        address = reverse(name, args=args)
+    assert address.startswith("/en/")
+    return address
 
 
 def english_post(client, name, args, data):
-    return client.post(in_english(name, *args), data, HTTP_ACCEPT_LANGUAGE="en")
+    return client.post(in_english(name, *args), data)
 
 
 def shift_line(shift, language):
@@ -82,6 +83,9 @@ def test_an_offer_sent_in_english_is_stored_and_answered_in_english(client, ad_h
     assert receipt.extra_headers["Content-Language"] == "en"
     assert shift_line(shift, "en") in receipt.body
     assert not any(day in receipt.body for day in DANISH_DAYS)
+    # Its links lead to the English site.
+    assert re.search(r"http://testserver/en/kvittering/\S+/", receipt.body)
+    assert re.search(r"http://testserver/en/vagt/afmeld/\S+/", receipt.body)
 
 
 def test_an_offer_sent_in_danish_is_answered_in_danish(client, ad_hoc, kim):
@@ -91,6 +95,7 @@ def test_an_offer_sent_in_danish_is_answered_in_danish(client, ad_hoc, kim):
     receipt = mail_to("aase@example.org")
     assert receipt.extra_headers["Content-Language"] == "da"
     assert shift_line(shift, "da") in receipt.body
+    assert re.search(r"http://testserver/kvittering/\S+/", receipt.body)
     assert not any(day in receipt.body for day in ENGLISH_DAYS)
 
 
@@ -117,6 +122,7 @@ def test_coordinators_get_danish_mail_that_names_the_preferred_language(client, 
     assert message.extra_headers["Content-Language"] == "da"
     assert "Ny henvendelse til" in message.subject
     assert "Foretrukket sprog: engelsk" in message.body
+    assert "http://testserver/admin/" in message.body
 
 
 def test_a_reminder_sent_by_a_danish_worker_follows_the_request(client, ad_hoc, kim):
@@ -130,6 +136,7 @@ def test_a_reminder_sent_by_a_danish_worker_follows_the_request(client, ad_hoc, 
     [reminder] = mail.outbox
     assert reminder.extra_headers["Content-Language"] == "en"
     assert shift_line(shift, "en") in reminder.body
+    assert re.search(r"http://testserver/en/vagt/afmeld/\S+/", reminder.body)
 
 
 def test_mail_composed_while_english_is_active_keeps_each_recipients_language(organisation,
@@ -151,13 +158,13 @@ def test_the_take_place_page_says_until_when_in_its_language(client, ad_hoc):
     match_request = make_request(ad_hoc.organisation, opportunity=ad_hoc)
     token = links.issue(match_request, ActionToken.Purpose.TAKE_PLACE,
                         shift.starts_at - timedelta(days=1), shift=shift)
-    english = client.get(in_english("matching:take_place", links.token_string(token)),
-                         HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    danish_address = reverse("matching:take_place", args=[links.token_string(token)])
+    english = client.get(in_english("matching:take_place",
+                                    links.token_string(token))).content.decode()
     until = localtime(token.expires_at)
     assert f"{ENGLISH_DAYS[until.weekday()]} {until.day} {until:%B %Y}" in english
     assert f"{until:%H:%M}" in english
-    danish = client.get(reverse("matching:take_place",
-                                args=[links.token_string(token)])).content.decode()
+    danish = client.get(danish_address).content.decode()
     assert f"{DANISH_DAYS[until.weekday()]} {until.day}. " in danish
     assert f"kl. {until:%H.%M}" in danish
 
@@ -205,9 +212,9 @@ def test_the_number_of_organisations_found_is_worded_by_the_server(client, organ
 
 
 def test_the_offer_pages_lead_back_to_the_opportunity_in_their_language(client, ad_hoc):
-    english = client.get(in_english("matching:offer", ad_hoc.pk), HTTP_ACCEPT_LANGUAGE="en")
-    assert english["Location"] == f"/en{ad_hoc.url}#tilmelding"
-    danish = client.get(reverse("matching:offer", args=[ad_hoc.pk]))
-    assert danish["Location"] == f"{ad_hoc.url}#tilmelding"
+    path, offer = ad_hoc.url, reverse("matching:offer", args=[ad_hoc.pk])
+    english = client.get(in_english("matching:offer", ad_hoc.pk))
+    assert english["Location"] == f"/en{path}#tilmelding"
+    assert client.get(offer)["Location"] == f"{path}#tilmelding"
     page = english_post(client, "matching:offer", [ad_hoc.pk], offer_data(name=""))
-    assert f'href="/en{ad_hoc.url}"' in page.content.decode()
+    assert f'href="/en{path}"' in page.content.decode()

@@ -93,3 +93,4 @@ def test_the_english_form_leads_back_to_the_english_listing(client, listing):
         address = reverse("alerts:subscribe")
     page = client.get(address, {"kommune": "aalborg"})
     assert 'href="/en/frivilligopgaver/?kommune=aalborg"' in page.content.decode()
+    assert 'href="/en/privatlivspolitik/"' in page.content.decode()

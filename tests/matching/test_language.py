@@ -218,3 +218,4 @@ def test_the_offer_pages_lead_back_to_the_opportunity_in_their_language(client, 
     assert client.get(offer)["Location"] == f"{path}#tilmelding"
     page = english_post(client, "matching:offer", [ad_hoc.pk], offer_data(name=""))
     assert f'href="/en{path}"' in page.content.decode()
+    assert 'href="/en/privatlivspolitik/"' in page.content.decode()

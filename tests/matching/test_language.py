@@ -219,3 +219,28 @@ def test_the_offer_pages_lead_back_to_the_opportunity_in_their_language(client, 
     page = english_post(client, "matching:offer", [ad_hoc.pk], offer_data(name=""))
     assert f'href="/en{path}"' in page.content.decode()
     assert 'href="/en/privatlivspolitik/"' in page.content.decode()
+
+
+def test_a_moved_shift_is_told_in_the_language_of_each_volunteer(client, ad_hoc):
+    shift, danish_offer = make_shift(ad_hoc, capacity=3), reverse("matching:offer",
+                                                                  args=[ad_hoc.pk])
+    english_post(client, "matching:offer", [ad_hoc.pk], offer_data(shifts=[str(shift.pk)]))
+    client.post(danish_offer, offer_data(email="bo@example.org", shifts=[str(shift.pk)]))
+    with translation.override("da"):
+        run_due_tasks()
+    mail.outbox.clear()
+    page = type(ad_hoc).objects.get(pk=ad_hoc.pk)
+    moved = list(page.shifts.all())
+    for item in moved:
+        item.starts_at += timedelta(hours=2)
+        item.ends_at += timedelta(hours=2)
+    page.shifts = moved
+    page.save_revision().publish()
+    shift.refresh_from_db()
+    english, danish = mail_to("aase@example.org"), mail_to("bo@example.org")
+    assert english.extra_headers["Content-Language"] == "en"
+    assert shift_line(shift, "en") in english.body
+    assert danish.extra_headers["Content-Language"] == "da"
+    assert shift_line(shift, "da") in danish.body
+    # Each carries the calendar event that replaces the booked one.
+    assert [name.endswith(".ics") for name, _content, _type in english.attachments] == [True]

@@ -1,4 +1,5 @@
-"""The two mails of an alert, in Danish, as plain text with a simple HTML copy.
+"""The two mails of an alert, in the subscriber's language, as plain text with a simple
+HTML copy.
 
 Every mail carries the subscription's one-click unsubscribe (RFC 8058): a link in
 the text and the ``List-Unsubscribe`` / ``List-Unsubscribe-Post`` headers, whose
@@ -11,9 +12,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+
+from portal.core.languages import localized_path
+from portal.matching.languages import active_language, in_language, moment_text
 
 from .saved_filters import describe, filterset_for, listing_path
 from .tokens import confirm_token, unsubscribe_token
@@ -30,12 +32,6 @@ def unsubscribe_url(subscription):
     return base_url() + reverse("alerts:unsubscribe", args=[unsubscribe_token(subscription)])
 
 
-def local_moment(value):
-    """"4. december 2026 kl. 07.00", Copenhagen time."""
-    moment = localtime(value)
-    return f"{date_format(moment, 'j. F Y')} kl. {moment:%H.%M}"
-
-
 def _message(subscription, template, context, message_id):
     context = {**context, "filters": describe(filterset_for(subscription.query)),
                "unsubscribe_url": unsubscribe_url(subscription),
@@ -49,6 +45,7 @@ def _message(subscription, template, context, message_id):
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Message-ID": f"<{message_id}@{domain}>",
+            "Content-Language": active_language(),
         },
     )
     message.attach_alternative(
@@ -58,9 +55,10 @@ def _message(subscription, template, context, message_id):
 
 
 def confirmation(subscription):
-    confirm_url = base_url() + reverse("alerts:confirm", args=[confirm_token(subscription)])
-    return _message(subscription, "confirm", {"confirm_url": confirm_url},
-                    f"alert-confirm-{subscription.key}")
+    with in_language(subscription.language):
+        confirm_url = base_url() + reverse("alerts:confirm", args=[confirm_token(subscription)])
+        return _message(subscription, "confirm", {"confirm_url": confirm_url},
+                        f"alert-confirm-{subscription.key}")
 
 
 def _item(page):
@@ -70,8 +68,8 @@ def _item(page):
         "title": page.title, "summary": page.summary, "where": where,
         "commitment": page.get_commitment_display(),
         "organisation": page.owner_organisation.title if page.owner_organisation else "",
-        "published": local_moment(page.published_at),
-        "url": base_url() + page.get_url_parts()[2],
+        "published": moment_text(page.published_at),
+        "url": base_url() + localized_path(page.get_url_parts()[2]),
     }
 
 
@@ -81,8 +79,9 @@ def digest(subscription, delivery, matches, since):
     pages = matches.select_related("owner_organisation").prefetch_related(
         "municipalities")[:DIGEST_ITEMS]
     listing = listing_path(subscription.query)
-    return _message(subscription, "digest", {
-        "items": [_item(page) for page in pages], "total": total,
-        "more": max(total - DIGEST_ITEMS, 0), "since": local_moment(since),
-        "listing_url": base_url() + listing if listing else "",
-    }, f"alert-{delivery.pk}.{delivery.period}"), total
+    with in_language(subscription.language):
+        return _message(subscription, "digest", {
+            "items": [_item(page) for page in pages], "total": total,
+            "more": max(total - DIGEST_ITEMS, 0), "since": moment_text(since),
+            "listing_url": base_url() + localized_path(listing) if listing else "",
+        }, f"alert-{delivery.pk}.{delivery.period}"), total

@@ -8,6 +8,7 @@ token of ``key``), and is exported and erased with the project's other personal 
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,9 @@ class Subscription(models.Model):
     email = models.EmailField(_("e-mail"), max_length=254)
     query = models.CharField(_("filtre"), max_length=MAX_QUERY_LENGTH, blank=True)
     frequency = models.CharField(_("hyppighed"), max_length=10, choices=Frequency.choices)
+    # The language of the page the alert was asked for on: its mails and links follow it.
+    language = models.CharField(_("sprog"), max_length=7, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
     # The secret the mails' signed links name; never shown on its own.
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The form's one-time token: a double click or a replayed form stores one subscription.

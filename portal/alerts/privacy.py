@@ -50,6 +50,7 @@ def export(email):
     return [
         {"email": subscription.email, "filters": describe(filterset_for(subscription.query)),
          "query": subscription.query, "frequency": subscription.frequency,
+         "language": subscription.language,
          "created": _when(subscription.created_at),
          "confirmed": _when(subscription.confirmed_at),
          "last_digest_until": _when(subscription.digest_until)}

@@ -9,11 +9,11 @@ the same open opportunities. This module only adds the words for the filters and
 from urllib.parse import urlencode
 
 from django.http import QueryDict
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal.matching.languages import day_text
 from portal.opportunities.filters import OpportunityFilterSet
-from portal.opportunities.models import Commitment, OpportunityIndexPage, OpportunityPage
+from portal.opportunities.models import OpportunityIndexPage, OpportunityPage
 
 # The order only; an alert lists what is new, newest first.
 NOT_SAVED = {"sorter", "page"}
@@ -48,24 +48,25 @@ def notices(filterset):
 
 
 def describe(filterset):
-    """Each applied filter in words, e.g. "Kommune: Aalborg eller Aarhus"."""
-    labels = {name: {row["slug"]: row["name"] for row in rows}
-              for name, rows in filterset.taxonomies.items()}
-    labels["type"] = dict(Commitment.choices)
+    """Each applied filter in words, e.g. "Kommune: Aalborg eller Aarhus", named as the
+    listing's own form names them (so in the active language)."""
     words = []
     for name, value in filterset.values.items():
         if name in NOT_SAVED:
             continue
-        label = filterset.form.fields[name].label
+        field = filterset.form.fields[name]
+        names = {str(key): str(label) for key, label in getattr(field, "choices", ())}
         if isinstance(value, list):
-            names = [str(labels[name].get(item, item)) for item in value]
-            words.append(f"{label}: {_(' eller ').join(names)}")
+            words.append(f"{field.label}: "
+                         + _(" eller ").join(names.get(item, item) for item in value))
         elif isinstance(value, bool):
-            words.append(str(label))
+            words.append(str(field.label))
         elif hasattr(value, "isoformat"):
-            words.append(f"{label}: {date_format(value, 'j. F Y')}")
+            words.append(f"{field.label}: {day_text(value)}")
+        elif value in names:
+            words.append(f"{field.label}: {names[value]}")
         else:
-            words.append(f"{label}: “{value}”")
+            words.append(f"{field.label}: “{value}”")
     return words or [_("Alle nye frivilligopgaver")]
 
 

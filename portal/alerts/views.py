@@ -16,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from portal.core.languages import localized_path
+from portal.matching.languages import active_language
 from portal.matching.throttle import allow_submission
 from portal.matching.views import posted_data, rate_limited
 from portal.worker.outbox import enqueue_with_transaction
@@ -31,8 +33,12 @@ def _page(request, form, query, status=200):
     filterset = filterset_for(query)
     return render(request, "alerts/subscribe.html", {
         "form": form, "filters": describe(filterset), "notices": notices(filterset),
-        "listing_path": listing_path(saved_query(filterset)),
+        "listing_path": _in_language(listing_path(saved_query(filterset))),
     }, status=status)
+
+
+def _in_language(path):
+    return localized_path(path) if path else path
 
 
 @never_cache
@@ -49,11 +55,11 @@ def subscribe(request):
         return _page(request, form, form.data.get("filters", "")[:4000])
     data = form.cleaned_data
     _store(data["email"], saved_query(filterset_for(data["filters"])), data["frequency"],
-           data["idempotency_token"])
+           data["idempotency_token"], active_language())
     return redirect("alerts:check_mail")
 
 
-def _store(email, query, frequency, token):
+def _store(email, query, frequency, token, language):
     """A new subscription with its confirmation mail (in one transaction, like an outbox).
 
     A second request for the same address and filters stores nothing: an unconfirmed
@@ -66,7 +72,8 @@ def _store(email, query, frequency, token):
         existing = Subscription.objects.filter(email__iexact=email, query=query).first()
         if existing is None:
             existing = Subscription.objects.create(email=email, query=query,
-                                                   frequency=frequency, idempotency_token=token)
+                                                   frequency=frequency, idempotency_token=token,
+                                                   language=language)
         if existing.confirmed_at is None:
             enqueue_with_transaction(send_confirmation, existing.pk)
 

@@ -103,7 +103,7 @@ class AssignForm(forms.Form):
 
 
 COMMON_FIELDS = ["reference", "kind", "status", "organisation", "assigned_to", "name", "email",
-                 "phone"]
+                 "phone", "preferred_language"]
 OFFER_FIELDS = ["opportunity", "message"]
 REFERRAL_FIELDS = ["referrer_role", "referrer_workplace", "municipality", "activity",
                    "preferred_times", "language", "contact_route", "citizen_phone", "message"]

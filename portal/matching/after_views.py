@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import links
 from .followup import record_answer
+from .languages import moment_text
 from .mails import describe_shift, receipt_path, shift_place
 from .models import FollowUpAnswer
 from .reminders import cannot_come
@@ -37,6 +38,7 @@ def _shift_context(token):
     shift = token.shift
     return {"shift": describe_shift(shift.starts_at, shift.ends_at, shift_place(shift)),
             "opportunity": shift.opportunity.title, "token": token,
+            "until": moment_text(token.expires_at, weekday=True),
             "receipt_url": receipt_path(token.request)}
 
 

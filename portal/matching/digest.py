@@ -17,7 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +29,7 @@ from wagtail.models import ModelLogEntry
 from portal.core.models import PortalSettings
 from portal.worker.priority import PERSON_FACING
 
+from .languages import STAFF_LANGUAGE, in_language
 from .models import FINISHED, MatchRequest, NotificationPreference, organisations_coordinated_by
 
 DIGEST_HOUR = 7
@@ -50,8 +51,10 @@ def counts_for(user, since):
     # A referral another organisation passed on is new here, however old it is.
     passed_on = [int(pk) for pk in logged.filter(action="matching.passed_on")
                  .values_list("object_id", flat=True)]
+    new = requests.filter(Q(created_at__gte=since) | Q(pk__in=passed_on))
     return {
-        "new": requests.filter(Q(created_at__gte=since) | Q(pk__in=passed_on)).count(),
+        "new": new.count(),
+        "new_in_other_languages": _by_language(new.exclude(preferred_language=STAFF_LANGUAGE)),
         "overdue": requests.overdue().count(),
         "attention": requests.filter(needs_attention_since__isnull=False).count(),
         # Shifts given back through the reminder's link, as the audit log has them.
@@ -60,6 +63,15 @@ def counts_for(user, since):
             object_id__in=[str(pk) for pk in requests.values_list("pk", flat=True)],
         ).count(),
     }
+
+
+def _by_language(requests):
+    """[("Engelsk", 2)]: how many of ``requests`` prefer each language, by its name (lazy:
+    it is read in the staff language the mail is written in)."""
+    names = dict(settings.LANGUAGES)
+    counted = requests.values("preferred_language").annotate(count=Count("pk"))
+    return [(names.get(row["preferred_language"], row["preferred_language"]), row["count"])
+            for row in counted.order_by("preferred_language")]
 
 
 def digest_recipients():
@@ -85,11 +97,12 @@ def send_digests(today=None):
         ).update(last_digest_on=today)
         if not claimed:
             continue
-        subject, _, body = render_to_string("matching/mail/digest.txt", {
-            **counts, "listing_url": listing, "overdue_days": _overdue_days(),
-        }).strip().partition("\n")
+        with in_language(STAFF_LANGUAGE):
+            subject, _, body = render_to_string("matching/mail/digest.txt", {
+                **counts, "listing_url": listing, "overdue_days": _overdue_days(),
+            }).strip().partition("\n")
         EmailMessage(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL,
-                     [user.email]).send()
+                     [user.email], headers={"Content-Language": STAFF_LANGUAGE}).send()
         sent += 1
     return sent
 

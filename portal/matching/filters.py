@@ -1,6 +1,7 @@
 """Filters of the coordinators' listing; every choice list is narrowed to the user."""
 
 import django_filters
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -59,11 +60,15 @@ class MatchRequestFilterSet(WagtailFilterSet):
     followup_answer = django_filters.ChoiceFilter(
         label=_("Svar på opfølgningen (Blev det et match?)"), choices=FollowUpAnswer.choices
     )
+    preferred_language = django_filters.ChoiceFilter(
+        label=_("Foretrukket sprog"), choices=settings.LANGUAGES
+    )
 
     class Meta:
         model = MatchRequest
         fields = ["status", "kind", "opportunity", "shift", "municipality", "created_at",
-                  "assigned_to", "overdue", "needs_attention", "followup_answer"]
+                  "assigned_to", "overdue", "needs_attention", "followup_answer",
+                  "preferred_language"]
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)

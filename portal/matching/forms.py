@@ -15,8 +15,6 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -28,6 +26,7 @@ from .availability import (
     takes_shifts,
     with_held_places,
 )
+from .languages import span_text
 from .models import ContactRoute
 
 STARTED_SALT = "matching.form-started"
@@ -99,8 +98,7 @@ def start_stamp(token, at=None):
 
 
 def shift_label(shift):
-    starts, ends = localtime(shift.starts_at), localtime(shift.ends_at)
-    when = f"{date_format(starts, 'l j. F Y')}, {starts:%H.%M}–{ends:%H.%M}"
+    when = span_text(shift.starts_at, shift.ends_at)
     if shift.places_left <= 0:
         places = _("ingen ledige pladser")
     else:

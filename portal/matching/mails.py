@@ -14,11 +14,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 
 from . import calendar, links
 from .availability import booked_shifts
+from .languages import STAFF_LANGUAGE, in_language, span_text, supported
 from .models import Notification, PassOnReason
 from .tracking import ActionToken, WaitingListEntry
 
@@ -39,9 +39,9 @@ def base_url():
 
 
 def describe_shift(starts_at, ends_at, place=""):
-    """"lørdag 12. december 2026, 10.00–13.00, Solhøj" in Copenhagen time."""
-    starts, ends = localtime(starts_at), localtime(ends_at)
-    when = f"{date_format(starts, 'l j. F Y')}, {starts:%H.%M}–{ends:%H.%M}"
+    """"lørdag 12. december 2026, 10.00–13.00, Solhøj" in Copenhagen time, in the active
+    language."""
+    when = span_text(starts_at, ends_at)
     return f"{when}, {place}" if place else when
 
 
@@ -85,7 +85,7 @@ def _event(match_request, booking_id, starts_at, ends_at, place, sequence=0):
         title=title or match_request.organisation.title, sequence=sequence,
         description="\n".join([
             match_request.organisation.title,
-            f"Reference: {match_request.reference}",
+            _("Referencenummer: %(reference)s") % {"reference": match_request.reference},
             base_url() + receipt_path(match_request),
         ]),
     )
@@ -101,7 +101,24 @@ def _shift_from_details(details):
                           details.get("place", ""))
 
 
+def mail_language(notification):
+    """Coordinators read the staff language; the sender reads the language they wrote in."""
+    if notification.purpose == Purpose.COORDINATOR:
+        return STAFF_LANGUAGE
+    return supported(notification.request.preferred_language)
+
+
 def compose(notification):
+    """The e-mail, its links and dates in the recipient's language (the worker that sends
+    it may have any language active)."""
+    language = mail_language(notification)
+    with in_language(language):
+        message = _compose(notification)
+    message.extra_headers["Content-Language"] = language
+    return message
+
+
+def _compose(notification):
     match_request = notification.request
     context = {"request": match_request, "organisation": match_request.organisation.title,
                "opportunity": match_request.opportunity.title if match_request.opportunity
@@ -121,6 +138,7 @@ def compose(notification):
         context["admin_url"] = base_url() + reverse(
             "wagtailsnippets_matching_matchrequest:inspect", args=[match_request.pk])
         context["event"] = details.get("event", "new")
+        context["preferred_language"] = match_request.get_preferred_language_display()
         to = notification.recipient.email
     elif purpose in (Purpose.SHIFT_CHANGED, Purpose.SHIFT_CANCELLED):
         context["shift"] = _shift_from_details(details)
@@ -136,7 +154,7 @@ def compose(notification):
         context["link"] = _token_link(notification)
         if "starts_at" in details:
             context["shift"] = _shift_from_details(details)
-    subject, _, body = render_to_string(
+    subject, _newline, body = render_to_string(
         f"matching/mail/{purpose}.txt", context).strip().partition("\n")
     message = EmailMessage(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL,
                            [to], headers={"Message-ID": message_id(notification)})

@@ -133,6 +133,12 @@ class MatchRequest(models.Model):
     contact_route = models.CharField(
         _("kontakt"), max_length=10, choices=ContactRoute.choices, blank=True
     )
+    # The portal's language the person wrote in (``language`` above is the citizen's own
+    # tongue, free text): their mails and pages follow it. Blank only after erasure.
+    preferred_language = models.CharField(
+        _("foretrukket sprog"), max_length=7, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE, blank=True,
+    )
 
     consent_version = models.CharField(_("samtykketekst (version)"), max_length=20)
     consent_given_at = models.DateTimeField(_("samtykke givet"))
@@ -186,7 +192,7 @@ class MatchRequest(models.Model):
 
     PERSONAL_FIELDS = (
         "name", "email", "phone", "message", "referrer_role", "referrer_workplace",
-        "citizen_phone", "preferred_times", "language",
+        "citizen_phone", "preferred_times", "language", "preferred_language",
     )
 
     def erase(self):

@@ -60,8 +60,10 @@ WEIGHTS = {
 # reads only weekday names, "hverdag(e)", "weekend" and parts of the day; anything
 # else ("efter kl. 14", "ikke i uge 7") is not understood and is then not judged, and
 # "i morgen" (tomorrow) is read as the morning.
-WEEKDAY_NAMES = [gettext_lazy(day) for day in ("mandag", "tirsdag", "onsdag", "torsdag",
-                                              "fredag", "lørdag", "søndag")]
+# Each name written out: makemessages finds only literal strings.
+WEEKDAY_NAMES = [gettext_lazy("mandag"), gettext_lazy("tirsdag"), gettext_lazy("onsdag"),
+                 gettext_lazy("torsdag"), gettext_lazy("fredag"), gettext_lazy("lørdag"),
+                 gettext_lazy("søndag")]
 DAY_WORDS = {"mandag": {0}, "tirsdag": {1}, "onsdag": {2}, "torsdag": {3}, "fredag": {4},
              "lørdag": {5}, "søndag": {6}, "hverdag": {0, 1, 2, 3, 4}, "weekend": {5, 6}}
 # Hours of the day, Copenhagen time; the night runs past midnight.

@@ -13,9 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.core.languages import localized_page_url
+
 from .availability import ShiftFull, is_open, published_opportunity
 from .forms import OfferForm, ReferralChoiceForm, ReferralForm
 from .intake import Duplicate, store
+from .languages import active_language
 from .mails import booked, waiting_for
 from .models import FINISHED, Kind, MatchRequest, Status
 from .tasks import RECEIPT_SALT, receipt_path
@@ -45,9 +48,13 @@ def posted_data(request):
 
 
 def _stored_or_errors(form, fields, shifts=(), waitlist=()):
-    """Store the submission, or put the reason on the form; returns the request or None."""
+    """Store the submission, or put the reason on the form; returns the request or None.
+
+    The request keeps the language of the page it came from, for its receipt and mails.
+    """
     try:
-        match_request, _created = store(fields, shifts, waitlist)
+        match_request, _created = store({**fields, "preferred_language": active_language()},
+                                        shifts, waitlist)
     except ShiftFull:
         form.add_error("shifts" if "shifts" in form.fields else None,
                        _("Der er ikke flere pladser på den valgte vagt. Vælg en anden vagt."))
@@ -72,12 +79,13 @@ def offer(request, opportunity_id):
     if opportunity is None:
         raise Http404
     if request.method == "GET":
-        return redirect(opportunity.url + "#tilmelding")
+        return redirect(localized_page_url(opportunity, request) + "#tilmelding")
     if not allow_submission(request):
         return rate_limited(request)
 
     form = OfferForm(posted_data(request), opportunity=opportunity)
-    context = {"opportunity": opportunity, "form": form}
+    context = {"opportunity": opportunity, "form": form,
+               "opportunity_url": localized_page_url(opportunity, request)}
     if not is_open(opportunity):
         form.add_error(None, _("Opgaven tager ikke imod tilmeldinger lige nu."))
         return _render_invalid(request, "matching/offer_page.html", context, form)

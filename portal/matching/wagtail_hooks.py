@@ -110,13 +110,16 @@ class MatchRequestViewSet(SnippetViewSet):
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("organisation", label=_("Organisation")),
         Column("opportunity", label=_("Frivilligopgave")),
+        Column("preferred_language", label=_("Foretrukket sprog"),
+               accessor="get_preferred_language_display"),
         UserColumn("assigned_to", label=_("Tildelt")),
         DateColumn("created_at", label=_("Modtaget")),
     ]
     list_export = ["reference", "get_kind_display", "get_status_display", "organisation",
                    "opportunity", "created_at", "name", "email", "phone", "municipality",
-                   "activity", "assigned_to", "erase_after"]
-    export_headings = {"get_kind_display": _("Type"), "get_status_display": _("Status")}
+                   "activity", "get_preferred_language_display", "assigned_to", "erase_after"]
+    export_headings = {"get_kind_display": _("Type"), "get_status_display": _("Status"),
+                       "get_preferred_language_display": _("Foretrukket sprog")}
     export_filename = "henvendelser"
 
     def get_queryset(self, request):

@@ -57,8 +57,8 @@ async function showOrganisations() {
   const count = current.querySelector("[data-organisation-count]");
   const status = document.querySelector("[data-choice-status]");
   if (status && count) {
-    const n = Number(count.dataset.organisationCount);
-    status.textContent = n === 1 ? "1 organisation fundet" : `${n} organisationer fundet`;
+    // The words come from the server, in the page's language.
+    status.textContent = count.dataset.organisationStatus;
   }
 }
 

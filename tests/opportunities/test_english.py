@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from portal.core.models import Activity, Municipality, Region, TargetGroup
+from portal.opportunities import facet_index
 from portal.opportunities.listing import listing_context
 from tests.opportunities.factories import OpportunityPageFactory
 
@@ -169,3 +170,17 @@ def test_editors_find_the_field_among_the_requirements(admin_client, catalogue):
     form = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert 'name="english_speakers_welcome"' in form
     assert "kan klare opgaven på engelsk" in form
+
+
+def test_an_index_shared_before_the_language_facet_existed_is_not_taken(
+        client, catalogue, monkeypatch):
+    """After a deploy, the previous release's index may still be in the shared cache."""
+    monkeypatch.setattr(facet_index, "FACETS", tuple(
+        name for name in facet_index.FACETS if name != "sprog"))
+    older = facet_index.current_index()
+    assert "sprog" not in older.values
+    monkeypatch.undo()
+    facet_index.forget_local_index()
+
+    response = client.get("/frivilligopgaver/?sprog=engelsk")
+    assert response.context["result_count"] == 2

@@ -104,7 +104,8 @@ def fill(target, organisations, rng):
                 rows.append((page.pk, summary, "[]", commitment,
                              rng.random() < 0.1, "", "occasion", None, end, None,
                              rng.random() < 0.25, "", "", "open" if rng.random() < 0.9
-                             else "closed", org_pk, False, "", False))
+                             else "closed", org_pk, False, "", False,
+                             rng.random() < 0.15))
                 for key, ids in (("m", municipality_ids), ("a", activity_ids), ("t", group_ids)):
                     for item in rng.sample(ids, rng.randint(1, 2)):
                         m2m[key].append((page.pk, item))
@@ -117,7 +118,8 @@ def fill(target, organisations, rng):
                       ["page_ptr_id", "summary", "body", "commitment", "is_online", "place",
                        "hours_per", "start_date", "end_date", "application_deadline",
                        "requires_child_certificate", "languages", "contact_role", "status",
-                       "owner_organisation_id", "listed", "image_alt", "image_decorative"], rows)
+                       "owner_organisation_id", "listed", "image_alt", "image_decorative",
+                       "english_speakers_welcome"], rows)
             copy_rows("opportunities_opportunitypage_municipalities",
                       ["opportunitypage_id", "municipality_id"], m2m["m"])
             copy_rows("opportunities_opportunitypage_activities",

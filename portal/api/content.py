@@ -28,7 +28,8 @@ class Page(Schema):
 
 
 def terms(related):
-    return [{"slug": item.slug, "name": item.name} for item in related.all()]
+    return [{"slug": item.slug, "name": item.name,
+             "name_en": getattr(item, "name_en", "") or item.name} for item in related.all()]
 
 
 def choice(page, field):

@@ -21,6 +21,8 @@ from portal.opportunities.filters import (
     NEWEST_FIRST,
     TAXONOMY_FILTERS,
     OpportunityFilterSet,
+    SpokenLanguage,
+    toggle_value,
 )
 from portal.opportunities.models import Commitment, OpportunityPage
 from portal.organisations.models import OrganisationPage
@@ -46,6 +48,9 @@ class OpportunityFilters(Schema):
     til: datetime.date | None = Field(None, description="Vagt eller periode til denne dato")
     uden_boerneattest: bool = Field(False, description="Kun opgaver uden krav om børneattest")
     online: bool = Field(False, description="Kun opgaver online / i hele landet")
+    sprog: SpokenLanguage | None = Field(
+        None, description="engelsk: kun opgaver, hvor engelsktalende frivillige er velkomne"
+    )
     cursor: str | None = Field(None, description="Fra “next” på forrige side")
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Opgaver pr. side")
 
@@ -63,7 +68,7 @@ def listing_query(filters):
             data[name] = getattr(filters, name).isoformat()
     for name in BOOLEAN_CONDITIONS:
         if getattr(filters, name):
-            data[name] = "on"
+            data[name] = toggle_value(name)
     return data
 
 

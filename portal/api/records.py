@@ -17,7 +17,9 @@ from portal.opportunities.models import OpportunityPage, Shift
 
 
 def term(row):
-    return {"slug": row["slug"], "name": row["name"]}
+    """A taxonomy row as the API names it: in Danish and in English (``schemas.Term``)."""
+    return {"slug": row["slug"], "name": row["name"],
+            "name_en": row.get("name_en") or row["name"]}
 
 
 def organisation_ref(organisation, request):
@@ -107,6 +109,7 @@ def opportunity(request, page, taxonomies, rows, shifts):
         "end_date": page.end_date, "application_deadline": page.application_deadline,
         "requires_child_certificate": page.requires_child_certificate,
         "minimum_age": page.minimum_age, "languages": page.languages,
+        "english_speakers_welcome": page.english_speakers_welcome,
         "volunteers_needed": page.volunteers_needed,
         "published_at": local(page.published_at),
         "last_published_at": local(page.last_published_at),

@@ -14,7 +14,11 @@ from ninja import Field, Schema
 
 class Term(Schema):
     slug: str
-    name: str
+    name: str = Field(description="Navnet på dansk")
+    name_en: str = Field(
+        description="Navnet på engelsk; det danske, hvor der ikke er et engelsk (fx kommuner, "
+        "hvis navne er egennavne)"
+    )
 
 
 class Municipality(Term):
@@ -71,6 +75,7 @@ class Opportunity(Schema):
     requires_child_certificate: bool
     minimum_age: int | None
     languages: str
+    english_speakers_welcome: bool = Field(description="Engelsktalende frivillige er velkomne")
     volunteers_needed: int | None
     published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None

@@ -14,12 +14,13 @@ from portal.toolshare.models import CostModel, Hosting, ToolCategory
 
 from . import schemas
 from .paging import reject_unknown
+from .records import term
 
 router = Router(tags=["Taksonomier"])
 
 
 def _terms(rows):
-    return [{"slug": row["slug"], "name": row["name"]} for row in rows]
+    return [term(row) for row in rows]
 
 
 def _choices(choices):
@@ -31,15 +32,15 @@ def municipalities(request):
     """De 98 kommuner med kommunekode og region (filteret ``kommune``)."""
     reject_unknown(request, ())
     rows = Municipality.objects.order_by("name").values("slug", "name", "code", "region__slug")
-    return [{"slug": row["slug"], "name": row["name"], "code": row["code"],
-             "region": row["region__slug"]} for row in rows]
+    return [{**term(row), "code": row["code"], "region": row["region__slug"]} for row in rows]
 
 
 @router.get("/regions/", response=list[schemas.Region], url_name="regions")
 def regions(request):
     """De fem regioner (filteret ``region``)."""
     reject_unknown(request, ())
-    return list(Region.objects.order_by("name").values("slug", "name", "code"))
+    rows = Region.objects.order_by("name").values("slug", "name", "name_en", "code")
+    return [{**term(row), "code": row["code"]} for row in rows]
 
 
 @router.get("/activities/", response=list[schemas.Term], url_name="activities")
@@ -67,14 +68,14 @@ def commitments(request):
 def themes(request):
     """Temaer på organisationer, cases og vejledninger."""
     reject_unknown(request, ())
-    return _terms(Theme.objects.order_by("name").values("slug", "name"))
+    return _terms(Theme.objects.order_by("name").values("slug", "name", "name_en"))
 
 
 @router.get("/tool-categories/", response=list[schemas.Term], url_name="tool_categories")
 def tool_categories(request):
     """Kategorier af digitale værktøjer."""
     reject_unknown(request, ())
-    return _terms(ToolCategory.objects.order_by("name").values("slug", "name"))
+    return _terms(ToolCategory.objects.order_by("name").values("slug", "name", "name_en"))
 
 
 @router.get("/organisation-kinds/", response=list[schemas.Choice], url_name="organisation_kinds")

@@ -28,6 +28,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from .models import in_name_order
 from .text_search import MAX_QUERY_LENGTH, TextCondition
 from .translations import show_in_language
 
@@ -90,11 +91,13 @@ def fixed_options(*options):
 
 
 def related_options(model, lookup):
-    """One option per related object (by slug) that the stored pages use."""
+    """One option per related object (by slug) that the stored pages use, named in the
+    visitor's language."""
 
     def options(queryset):
         used = model._default_manager.filter(pk__in=queryset.values(lookup))
-        return [Option(item.slug, item.name, Q(**{lookup: item.pk})) for item in used]
+        found = [Option(item.slug, item.localized_name, Q(**{lookup: item.pk})) for item in used]
+        return in_name_order(found, lambda option: option.label)
 
     return options
 

@@ -2,6 +2,7 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -12,11 +13,42 @@ from wagtail.search import index
 from .slugs import DanishSlugMixin
 from .translations import TranslatedPageMixin
 
+ENGLISH_NAME_HELP = _(
+    "Vises i stedet for navnet for besøgende, der læser portalen på engelsk. "
+    "Tomt: de ser det danske navn."
+)
+
+
+def _reads_english():
+    return (get_language() or "").startswith("en")
+
+
+def name_in_active_language(danish, english):
+    """The English name for a visitor reading English, when there is one; else the Danish."""
+    if english and _reads_english():
+        return english
+    return danish
+
+
+def in_name_order(items, name):
+    """``items`` alphabetically by ``name(item)`` for a visitor reading English.
+
+    The database orders by the Danish name (æ, ø, å last); the English names
+    of the same rows are in no order until sorted.
+    """
+    if _reads_english():
+        return sorted(items, key=lambda item: str(name(item)).casefold())
+    return list(items)
+
 
 class Region(models.Model):
     code = models.PositiveSmallIntegerField(_("regionskode"), unique=True)
     slug = models.SlugField(unique=True)
     name = models.CharField(_("navn"), max_length=60, unique=True)
+    # The regions have official English names ("Capital Region of Denmark"),
+    # which international visitors meet on the regions' own English pages.
+    name_en = models.CharField(_("engelsk navn"), max_length=60, blank=True,
+                               help_text=ENGLISH_NAME_HELP)
 
     class Meta:
         ordering = ["name"]
@@ -24,7 +56,13 @@ class Region(models.Model):
         verbose_name_plural = _("regioner")
 
     def __str__(self):
-        return self.name
+        # Forms' choices, and every other place that prints the row, follow the
+        # active language too.
+        return self.localized_name
+
+    @property
+    def localized_name(self):
+        return name_in_active_language(self.name, self.name_en)
 
 
 class Municipality(index.Indexed, models.Model):
@@ -46,23 +84,39 @@ class Municipality(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def localized_name(self):
+        """Always the Danish name: a municipality's name is a proper name, also in English
+        (English-language maps and the municipalities' own English pages say "Aarhus")."""
+        return self.name
+
 
 class Taxonomy(index.Indexed, models.Model):
     """A moderator-kept list of labels that pages are tagged with."""
 
     name = models.CharField(_("navn"), max_length=80, unique=True)
+    name_en = models.CharField(_("engelsk navn"), max_length=80, blank=True,
+                               help_text=ENGLISH_NAME_HELP)
     slug = models.SlugField(unique=True, help_text=_("Bruges i adresser og filtre."))
     description = models.TextField(_("beskrivelse"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"),
+              FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.SearchField("name_en"),
+                     index.AutocompleteField("name")]
 
     class Meta:
         abstract = True
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        # Forms' choices, and every other place that prints the row, follow the
+        # active language too.
+        return self.localized_name
+
+    @property
+    def localized_name(self):
+        return name_in_active_language(self.name, self.name_en)
 
 
 class TargetGroup(Taxonomy):

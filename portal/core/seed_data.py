@@ -167,3 +167,58 @@ THEMES = (
     ("frivilligledelse", "Frivilligledelse"),
     ("beskaeftigelse", "Beskæftigelse"),
 )
+
+# English names by slug (region by code), filled by the migration that added
+# ``name_en``. Municipalities have none: their names are proper names.
+REGIONS_EN = {
+    1084: "Capital Region of Denmark",
+    1085: "Region Zealand",
+    1083: "Region of Southern Denmark",
+    1082: "Central Denmark Region",
+    1081: "North Denmark Region",
+}
+
+TARGET_GROUPS_EN = {
+    "aeldre": "Older people",
+    "ensomme": "Lonely people",
+    "mennesker-med-demens": "People with dementia",
+    "boern-og-unge": "Children and young people",
+    "etniske-minoriteter": "Ethnic minorities",
+    "flygtninge": "Refugees",
+    "mennesker-med-handicap": "People with disabilities",
+    "paaroerende": "Relatives and carers",
+    "doeende": "People at the end of life",
+    "hjemloese": "Homeless people",
+    "socialt-udsatte": "Socially vulnerable people",
+    "mennesker-med-psykisk-saarbarhed": "People with mental health difficulties",
+    "familier": "Families",
+}
+
+ACTIVITIES_EN = {
+    "besoegsven": "Visiting friend",
+    "it-hjaelp": "IT help",
+    "vaagetjeneste": "Vigil at the end of life",
+    "spiseven": "Meal companion",
+    "motionsven": "Exercise buddy",
+    "lektiehjaelp": "Homework help",
+    "mentor": "Mentor",
+    "transport": "Transport",
+    "praktisk-hjaelp": "Practical help",
+    "arrangementer": "Events",
+    "sprogven": "Language buddy",
+    "raadgivning": "Advice and counselling",
+    "indsamling": "Fundraising",
+}
+
+THEMES_EN = {
+    "ensomhed": "Loneliness",
+    "digital-inklusion": "Digital inclusion",
+    "sundhed-og-trivsel": "Health and well-being",
+    "integration": "Integration",
+    "boern-og-unge": "Children and young people",
+    "demens": "Dementia",
+    "den-sidste-tid": "End of life",
+    "samskabelse": "Co-creation",
+    "frivilligledelse": "Volunteer management",
+    "beskaeftigelse": "Employment",
+}

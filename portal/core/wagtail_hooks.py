@@ -10,8 +10,8 @@ from .models import Activity, Municipality, TargetGroup, Theme
 
 
 class TaxonomyViewSet(SnippetViewSet):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
     ordering = ["name"]
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.opportunities.filters import taxonomy_choices
+from portal.opportunities.filters import row_name, taxonomy_choices
 
 from .filters import ORGANISATION, public_organisations
 from .widget import COUNT_PARAMETER, DEFAULT_COUNT, MAX_COUNT
@@ -30,7 +30,7 @@ class WidgetBuilderForm(forms.Form):
         ]
         self.fields["aktivitet"].choices = [
             ("", _("Alle aktiviteter")),
-            *((row["slug"], row["name"]) for row in taxonomies["aktivitet"]),
+            *((row["slug"], row_name(row)) for row in taxonomies["aktivitet"]),
         ]
         self.fields[ORGANISATION].choices = [
             ("", _("Alle organisationer")),

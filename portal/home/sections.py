@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from portal.cases.models import CasePage, KnowledgePage
 from portal.core.translations import in_default_locale, show_in_language
-from portal.opportunities.filters import taxonomy_choices
+from portal.opportunities.filters import row_name, taxonomy_choices
 from portal.opportunities.models import OpportunityPage, Shift
 from portal.organisations.models import OrganisationPage, owners_of
 from portal.toolshare.models import ToolPage
@@ -54,7 +54,7 @@ def municipalities_by_region():
     always one the listing filters by, under the same ``kommune`` slug.
     """
     choices = taxonomy_choices()
-    regions = [{"name": region["name"], "id": region["id"], "municipalities": []}
+    regions = [{"name": row_name(region), "id": region["id"], "municipalities": []}
                for region in choices["region"]]
     by_id = {region["id"]: region for region in regions}
     for municipality in choices["kommune"]:

@@ -222,7 +222,10 @@ def _bits(numbers):
 
 def current_index(version=None):
     """The facet index of the current listing version and day: local, shared, or built."""
-    key = f"opportunities:facet-index:{version or listing_version()}:{timezone.localdate()}"
+    # The facets are part of the key: an index that a process of the previous release
+    # shared (without a facet added since) is never taken for this release's.
+    key = (f"opportunities:facet-index:{','.join(FACETS)}:{version or listing_version()}:"
+           f"{timezone.localdate()}")
     if _local.get("key") == key:
         return _local["index"]
     index = cache.get(key)

@@ -41,7 +41,7 @@ def rss_response(index_page, request):
     )
     for page in items:
         where = _("online") if page.is_online else ", ".join(
-            m.name for m in page.municipalities.all()
+            m.localized_name for m in page.municipalities.all()
         )
         feed.add_item(
             title=page.title,
@@ -51,7 +51,7 @@ def rss_response(index_page, request):
             pubdate=page.first_published_at,
             updateddate=page.last_published_at,
             author_name=page.owner_organisation.title if page.owner_organisation else None,
-            categories=[activity.name for activity in page.activities.all()],
+            categories=[activity.localized_name for activity in page.activities.all()],
         )
     response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
     feed.write(response, "utf-8")

@@ -9,12 +9,13 @@ with a notice instead of failing the whole request.
 import django_filters
 from django import forms
 from django.core.cache import cache
+from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.listings import FALLBACK_NOTICE
-from portal.core.models import Activity, Municipality, Region, TargetGroup
+from portal.core.models import Activity, Municipality, Region, TargetGroup, name_in_active_language
 from portal.core.text_search import TextCondition
 
 from .models import Commitment, OpportunityPage, Shift
@@ -33,10 +34,26 @@ TAXONOMY_FILTERS = {
 }
 MULTI_FILTERS = (*TAXONOMY_FILTERS, "type")
 SHORT_COMMITMENTS = [Commitment.ONE_OFF.value, Commitment.AD_HOC.value]
+
+
+class SpokenLanguage(models.TextChoices):
+    """The values of ``sprog``: a language a volunteer can get by with besides Danish.
+
+    The value is a Danish word, like every parameter, so ``?sprog=engelsk`` is
+    the same address in the Danish and the English listing.
+    """
+
+    ENGLISH = "engelsk", _("Engelsktalende frivillige er velkomne")
+
+
+# Conditions an opportunity passes or not: each is a toggle with a count.
 BOOLEAN_CONDITIONS = {
     "uden_boerneattest": Q(requires_child_certificate=False),
     "online": Q(is_online=True),
+    "sprog": Q(english_speakers_welcome=True),
 }
+# A toggle's value in the query string: a checkbox's "on", unless it names its value.
+TOGGLE_VALUES = {"sprog": SpokenLanguage.ENGLISH.value}
 
 
 # The default order; the facet index numbers opportunities in it too.
@@ -62,15 +79,27 @@ def taxonomy_choices():
     """
     choices = cache.get(TAXONOMY_CACHE_KEY)
     if choices is None:
-        choices = {
-            name: list(model.objects.order_by("name").values("id", "slug", "name"))
-            for name, model in TAXONOMY_FILTERS.items()
-        }
+        choices = {name: _rows(model) for name, model in TAXONOMY_FILTERS.items()}
         region_of = dict(Municipality.objects.values_list("id", "region_id"))
         for row in choices["kommune"]:
             row["region_id"] = region_of[row["id"]]
         cache.set(TAXONOMY_CACHE_KEY, choices, TAXONOMY_CACHE_SECONDS)
     return choices
+
+
+def _rows(model):
+    # A municipality has no English name: its name is a proper name (``Municipality``).
+    english = ["name_en"] if hasattr(model, "name_en") else []
+    return list(model.objects.order_by("name").values("id", "slug", "name", *english))
+
+
+def row_name(row):
+    """The name of a row of ``taxonomy_choices`` in the visitor's language."""
+    return name_in_active_language(row["name"], row.get("name_en"))
+
+
+def toggle_value(name):
+    return TOGGLE_VALUES.get(name, "on")
 
 
 def clear_taxonomy_choices(**kwargs):
@@ -94,6 +123,7 @@ class OpportunityFilterSet(django_filters.FilterSet):
     online = django_filters.BooleanFilter(
         label=_("Online / hele landet"), widget=forms.CheckboxInput
     )
+    sprog = django_filters.ChoiceFilter(label=_("Sprog"), choices=SpokenLanguage.choices)
     sorter = django_filters.ChoiceFilter(label=_("Sortér efter"), choices=Sort.CHOICES)
 
     class Meta:
@@ -106,7 +136,7 @@ class OpportunityFilterSet(django_filters.FilterSet):
         super().__init__(self._known_values_only(data), *args, **kwargs)
         for name in TAXONOMY_FILTERS:
             self.filters[name].extra["choices"] = [
-                (row["slug"], row["name"]) for row in self.taxonomies[name]
+                (row["slug"], row_name(row)) for row in self.taxonomies[name]
             ]
 
     def _known_values_only(self, data):

@@ -17,12 +17,20 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.core.models import in_name_order
 from portal.core.pictures import with_image
 from portal.core.queries import ids_parameter
 from portal.core.translations import show_in_language
 
 from .facet_index import BOOLEAN_FACETS, TOTAL, facet_counts, listing_version
-from .filters import SHORT_COMMITMENTS, OpportunityFilterSet, Sort
+from .filters import (
+    SHORT_COMMITMENTS,
+    OpportunityFilterSet,
+    Sort,
+    SpokenLanguage,
+    row_name,
+    toggle_value,
+)
 from .models import Commitment, OpportunityPage
 
 PAGE_SIZE = 20
@@ -190,14 +198,15 @@ def facet_groups(filterset, counts):
     for name in TAXONOMY_GROUPS:
         chosen = set(values.get(name, []))
         choices = [
-            _choice(name, row["slug"], row["name"], counts.get(name, {}).get(str(row["id"]), 0),
+            _choice(name, row["slug"], row_name(row), counts.get(name, {}).get(str(row["id"]), 0),
                     chosen)
             for row in filterset.taxonomies[name]
         ]
+        shown = [choice for choice in choices if choice["count"] or choice["checked"]]
         groups.append({
             "name": name,
             "label": filterset.form.fields[name].label,
-            "choices": [choice for choice in choices if choice["count"] or choice["checked"]],
+            "choices": in_name_order(shown, lambda choice: choice["label"]),
         })
     for group in groups:
         group["chosen"] = sum(choice["checked"] for choice in group["choices"])
@@ -211,17 +220,25 @@ def _choice(name, value, label, count, chosen):
 
 def _toggles(filterset, counts):
     return [
-        {"name": name, "id": f"f-{name}", "label": filterset.form.fields[name].label,
+        {"name": name, "id": f"f-{name}", "value": toggle_value(name),
+         "label": _toggle_label(filterset, name),
          "count": counts.get(name, {}).get("1", 0), "checked": bool(filterset.values.get(name))}
         for name in BOOLEAN_FACETS
     ]
 
 
+def _toggle_label(filterset, name):
+    """A checkbox's own label; a toggle that names its value (``sprog``) says that value."""
+    field = filterset.form.fields[name]
+    return dict(getattr(field, "choices", ())).get(toggle_value(name), field.label)
+
+
 def _active_filters(filterset, params):
     """Each applied filter with a link to the same listing without it."""
-    labels = {name: {row["slug"]: row["name"] for row in rows}
+    labels = {name: {row["slug"]: row_name(row) for row in rows}
               for name, rows in filterset.taxonomies.items()}
     labels["type"] = dict(Commitment.choices)
+    labels["sprog"] = dict(SpokenLanguage.choices)
     active = []
     for pair in params:
         name, value = pair

@@ -60,7 +60,7 @@ class ToolUsageViewSet(ModelViewSet):
 class ToolCategoryViewSet(SnippetViewSet):
     model = ToolCategory
     icon = "tag"
-    list_display = ["name", "slug"]
+    list_display = ["name", "name_en", "slug"]
     menu_label = _("Værktøjskategorier")
 
 

@@ -39,6 +39,7 @@ def catalogue(opportunity_index, organisation, organisation_index):
             parent=organisation, title="IT-café i Aalborg", commitment="ad_hoc",
             municipalities=slugged(Municipality, "aalborg"),
             activities=slugged(Activity, "it-hjaelp"), place="Biblioteket",
+            english_speakers_welcome=True,
         ),
         "homework_odense": make(
             parent=organisation, title="Lektiehjælp i Odense", commitment="short_project",
@@ -50,6 +51,7 @@ def catalogue(opportunity_index, organisation, organisation_index):
         "online_it": make(
             parent=organisation, title="Telefonhjælp til IT", commitment="one_off",
             is_online=True, activities=slugged(Activity, "it-hjaelp"),
+            english_speakers_welcome=True,
         ),
         "expired": make(
             parent=organisation, title="Julefrokost der var engang", commitment="one_off",
@@ -57,7 +59,8 @@ def catalogue(opportunity_index, organisation, organisation_index):
             municipalities=slugged(Municipality, "aalborg"),
         ),
         "paused": make(parent=organisation, title="Pause i Aalborg", status="paused",
-                       municipalities=slugged(Municipality, "aalborg")),
+                       municipalities=slugged(Municipality, "aalborg"),
+                       english_speakers_welcome=True),
         "private": make(parent=private_organisation, title="Kun for medlemmer",
                         municipalities=slugged(Municipality, "aalborg")),
         "private_organisation": private_organisation,

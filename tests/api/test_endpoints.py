@@ -57,9 +57,11 @@ def test_one_opportunity_with_its_shifts_and_taxonomies(client, catalogue):
     assert data["url"] == page.get_full_url()  # the site's own address, as the sitemap gives
     assert data["organisation"]["identifier"] == "DK-CVR-12345674"
     assert data["commitment"] == {"value": "ad_hoc", "name": "Ad hoc / efter behov"}
-    assert data["municipalities"] == [{"slug": "aalborg", "name": "Aalborg"}]
-    assert data["regions"] == [{"slug": "nordjylland", "name": "Region Nordjylland"}]
-    assert data["activities"] == [{"slug": "it-hjaelp", "name": "IT-hjælp"}]
+    # A municipality's name is a proper name: the same in English.
+    assert data["municipalities"] == [{"slug": "aalborg", "name": "Aalborg", "name_en": "Aalborg"}]
+    assert data["regions"] == [{"slug": "nordjylland", "name": "Region Nordjylland",
+                                "name_en": "North Denmark Region"}]
+    assert data["activities"] == [{"slug": "it-hjaelp", "name": "IT-hjælp", "name_en": "IT help"}]
     [shift] = data["shifts"]
     assert shift["starts_at"].endswith("T10:00:00+01:00") or shift["starts_at"].endswith(
         "T10:00:00+02:00")  # Copenhagen time, winter or summer
@@ -109,13 +111,20 @@ def test_cases_guides_and_tools_are_published_public_ones(client, catalogue):
 def test_taxonomies(client, db):
     municipalities = get(client, "/api/v1/taxonomies/municipalities/")
     assert len(municipalities) == 98
-    assert {"slug": "aalborg", "name": "Aalborg", "code": 851,
+    assert {"slug": "aalborg", "name": "Aalborg", "name_en": "Aalborg", "code": 851,
             "region": "nordjylland"} in municipalities
     assert [row["slug"] for row in get(client, "/api/v1/taxonomies/regions/")] == [
         "hovedstaden", "midtjylland", "nordjylland", "sjaelland", "syddanmark"]
-    assert {"slug": "it-hjaelp", "name": "IT-hjælp"} in get(
+    assert {"slug": "hovedstaden", "name": "Region Hovedstaden", "code": 1084,
+            "name_en": "Capital Region of Denmark"} in get(client, "/api/v1/taxonomies/regions/")
+    assert {"slug": "it-hjaelp", "name": "IT-hjælp", "name_en": "IT help"} in get(
         client, "/api/v1/taxonomies/activities/")
-    assert {"slug": "aeldre", "name": "Ældre"} in get(client, "/api/v1/taxonomies/target-groups/")
+    assert {"slug": "aeldre", "name": "Ældre", "name_en": "Older people"} in get(
+        client, "/api/v1/taxonomies/target-groups/")
+    assert {"slug": "samskabelse", "name": "Samskabelse", "name_en": "Co-creation"} in get(
+        client, "/api/v1/taxonomies/themes/")
+    assert {"slug": "kommunikation", "name": "Kommunikation", "name_en": "Communication"} in get(
+        client, "/api/v1/taxonomies/tool-categories/")
     assert [row["value"] for row in get(client, "/api/v1/taxonomies/commitments/")] == [
         "one_off", "ad_hoc", "short_project", "regular"]
     for name in ("themes", "tool-categories", "organisation-kinds", "tool-prices",
@@ -140,7 +149,7 @@ def test_the_openapi_document_describes_every_endpoint(client, db):
         assert path in paths
     parameters = {p["name"] for p in data["paths"]["/api/v1/opportunities/"]["get"]["parameters"]}
     assert parameters == {"q", "kommune", "region", "aktivitet", "maalgruppe", "type", "fra",
-                          "til", "uden_boerneattest", "online", "cursor", "limit"}
+                          "til", "uden_boerneattest", "online", "sprog", "cursor", "limit"}
     assert "contact_email" not in json.dumps(data)
     # No interactive page that would load scripts from elsewhere.
     assert client.get("/api/v1/docs/").status_code == 404
@@ -173,6 +182,6 @@ def test_the_list_is_exactly_in_its_schema_and_the_same_as_each_detail(client, c
         for name, schema in nested.items():
             assert set(item[name]) == set(schema.model_fields)
         for name in ("municipalities", "regions", "activities", "target_groups"):
-            assert all(set(term) == {"slug", "name"} for term in item[name])
+            assert all(set(term) == {"slug", "name", "name_en"} for term in item[name])
         assert all(set(shift) == set(schemas.Shift.model_fields) for shift in item["shifts"])
         assert get(client, f"/api/v1/opportunities/{item['id']}/") == item

@@ -41,6 +41,8 @@ QUERIES = [
     "type=regular&kommune=aalborg",
     "uden_boerneattest=on",
     "online=on",
+    "sprog=engelsk",
+    "sprog=engelsk&kommune=aalborg",
     "q=lektiehjælp",
     "q=aalborg&aktivitet=it-hjaelp",
     "fra={soon}&til={soon}",
@@ -62,6 +64,7 @@ def test_the_filters_narrow_as_expected(client, catalogue):
     """The oracle above compares with the listing; these say what the listing should give."""
     assert api_titles(client, "kommune=aalborg")[0] == ["IT-café i Aalborg", "Besøgsven i Aalborg"]
     assert api_titles(client, "online=on")[0] == ["Telefonhjælp til IT"]
+    assert api_titles(client, "sprog=engelsk") == (["Telefonhjælp til IT", "IT-café i Aalborg"], 2)
     # A shift that day, or no shifts and no period that rules the day out.
     assert api_titles(client, f"fra={in_ten_days()}&til={in_ten_days()}")[0] == [
         "Telefonhjælp til IT", "IT-café i Aalborg", "Besøgsven i Aalborg"]
@@ -76,3 +79,16 @@ def test_the_order_is_the_listings_beyond_one_page(client, opportunity_index, or
     titles, api_count = api_titles(client, "limit=100")
     assert titles == first + second
     assert api_count == count == 25
+
+
+def test_a_language_the_filter_does_not_know_is_a_bad_parameter(client, catalogue):
+    response = client.get("/api/v1/opportunities/?sprog=dansk")
+    assert response.status_code == 400
+    assert api_titles(client, "sprog=engelsk")[1] == 2
+
+
+def test_the_record_says_whether_english_speakers_are_welcome(client, catalogue):
+    welcome = {item["title"]: item["english_speakers_welcome"]
+               for item in client.get("/api/v1/opportunities/").json()["results"]}
+    assert welcome == {"Telefonhjælp til IT": True, "IT-café i Aalborg": True,
+                       "Lektiehjælp i Odense": False, "Besøgsven i Aalborg": False}

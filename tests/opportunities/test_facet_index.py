@@ -37,6 +37,7 @@ def random_catalogue(opportunity_index, organisation):
             parent=organisation, title=f"Opgave {number}",
             commitment=rng.choice(COMMITMENTS),
             requires_child_certificate=rng.random() < 0.4, is_online=rng.random() < 0.3,
+            english_speakers_welcome=rng.random() < 0.3,
             municipalities=list(Municipality.objects.filter(
                 slug__in=rng.sample(MUNICIPALITIES, rng.randint(0, 2)))),
             activities=list(Activity.objects.filter(
@@ -59,6 +60,8 @@ def brute_force_count(filters, extra):
             pages = pages.filter(requires_child_certificate=False)
         elif name == "online":
             pages = pages.filter(is_online=True)
+        elif name == "sprog":
+            pages = pages.filter(english_speakers_welcome=values == ["engelsk"])
         else:
             pages = pages.filter(pk__in=OpportunityPage.objects.filter(**{lookups[name]: values}))
     return pages.count()
@@ -72,6 +75,7 @@ filter_choices = st.fixed_dictionaries({}, optional={
     "type": st.lists(st.sampled_from(COMMITMENTS), min_size=1, max_size=3, unique=True),
     "uden_boerneattest": st.just(["on"]),
     "online": st.just(["on"]),
+    "sprog": st.just(["engelsk"]),
 })
 
 
@@ -91,9 +95,9 @@ def test_every_count_is_the_number_of_results_that_choice_gives(random_catalogue
     for value in COMMITMENTS:
         others = {name: value for name, value in filters.items() if name != "type"}
         assert counts["type"].get(value, 0) == brute_force_count(others, {"type": [value]})
-    for toggle in ("uden_boerneattest", "online"):
+    for toggle, chosen in (("uden_boerneattest", "on"), ("online", "on"), ("sprog", "engelsk")):
         others = {name: value for name, value in filters.items() if name != toggle}
-        assert counts[toggle].get("1", 0) == brute_force_count(others, {toggle: ["on"]})
+        assert counts[toggle].get("1", 0) == brute_force_count(others, {toggle: [chosen]})
 
 
 def test_other_processes_take_the_index_from_the_cache(client, random_catalogue):

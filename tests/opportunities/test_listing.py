@@ -99,7 +99,7 @@ def test_each_choice_shows_how_many_results_it_would_give(client, catalogue):
     assert choice(response, "type", "ad_hoc")["count"] == 1
     assert choice(response, "region", "nordjylland")["count"] == 2
     toggles = {toggle["name"]: toggle["count"] for toggle in response.context["toggles"]}
-    assert toggles == {"uden_boerneattest": 2, "online": 0}
+    assert toggles == {"uden_boerneattest": 2, "online": 0, "sprog": 0}
     assert response.context["result_count"] == 2
 
 

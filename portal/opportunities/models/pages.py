@@ -182,6 +182,14 @@ class OpportunityPage(
     languages = models.CharField(
         _("sprog"), max_length=200, blank=True, help_text=_("Fx 'dansk, gerne arabisk'.")
     )
+    english_speakers_welcome = models.BooleanField(
+        _("engelsktalende frivillige er velkomne"), default=False,
+        help_text=_(
+            "Sæt kryds, hvis en frivillig, der ikke taler dansk, kan klare opgaven på engelsk. "
+            "Opgaven får et mærke og findes med filteret for engelsktalende, også på den "
+            "engelske side."
+        ),
+    )
     skills = ClusterTaggableManager(
         through=OpportunitySkillTag, blank=True, verbose_name=_("kompetencer")
     )
@@ -264,6 +272,7 @@ class OpportunityPage(
                 FieldPanel("requires_child_certificate"),
                 FieldPanel("minimum_age"),
                 FieldPanel("languages"),
+                FieldPanel("english_speakers_welcome"),
                 FieldPanel("skills"),
             ],
             heading=_("Krav"),

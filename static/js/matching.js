@@ -54,12 +54,10 @@ async function showOrganisations() {
   const newForm = current.querySelector("form[data-intake]");
   if (newForm) carryOver(typed, newForm);
   history.replaceState(null, "", `?${params}`);
-  const count = current.querySelector("[data-organisation-count]");
+  const found = current.querySelector("[data-found-text]");
   const status = document.querySelector("[data-choice-status]");
-  if (status && count) {
-    const n = Number(count.dataset.organisationCount);
-    status.textContent = n === 1 ? "1 organisation fundet" : `${n} organisationer fundet`;
-  }
+  // The words come translated with the fragment, in the page's language.
+  if (status && found) status.textContent = found.dataset.foundText;
 }
 
 if (choice) {

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -15,7 +16,9 @@ FOOTER_FRAGMENT = "site_footer"
 
 @receiver(post_save, sender=PortalSettings)
 def refresh_footer(sender, **kwargs):
-    cache.delete(make_template_fragment_key(FOOTER_FRAGMENT))
+    # One kept footer per language (templates/components/footer.html).
+    cache.delete_many([make_template_fragment_key(FOOTER_FRAGMENT, [language])
+                       for language, _name in settings.LANGUAGES])
 
 
 # --- What retires the kept public pages (portal/core/page_cache.py) ----------

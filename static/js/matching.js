@@ -54,10 +54,12 @@ async function showOrganisations() {
   const newForm = current.querySelector("form[data-intake]");
   if (newForm) carryOver(typed, newForm);
   history.replaceState(null, "", `?${params}`);
-  const found = current.querySelector("[data-found-text]");
+  const count = current.querySelector("[data-organisation-count]");
   const status = document.querySelector("[data-choice-status]");
-  // The words come translated with the fragment, in the page's language.
-  if (status && found) status.textContent = found.dataset.foundText;
+  if (status && count) {
+    const n = Number(count.dataset.organisationCount);
+    status.textContent = n === 1 ? "1 organisation fundet" : `${n} organisationer fundet`;
+  }
 }
 
 if (choice) {

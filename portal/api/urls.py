@@ -1,9 +1,8 @@
 from django.urls import path
 
 from . import views
-from .api import api
 
+# The API itself (/api/v1/) is the same in every language: portal/urls.py.
 urlpatterns = [
-    path("api/v1/", api.urls),
     path("aaben-data/", views.open_data, name="open_data"),
 ]

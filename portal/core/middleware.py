@@ -2,6 +2,8 @@
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
 PUBLIC_MAX_AGE_SECONDS = 300
@@ -9,6 +11,19 @@ PUBLIC_MAX_AGE_SECONDS = 300
 
 def is_admin_request(request):
     return request.path_info.startswith(settings.ADMIN_URL_PREFIX)
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Django's, minus ``Vary: Accept-Language``: the address alone decides the language.
+
+    Danish is served at ``/`` and English under ``/en/``, whatever the
+    browser asks for, so the answer never depends on ``Accept-Language``;
+    saying it does would make shared caches keep a copy per browser language.
+    """
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
 
 
 class PortalCSPMiddleware(CSPMiddleware):

@@ -13,15 +13,42 @@ as in Wagtail; the page that answers must be live.
 
 The same query finds the page's ancestors below the site's root; the
 breadcrumbs use them (``routed_ancestors``) instead of asking again.
+
+Under ``/en/`` Wagtail starts from the English home page. An address the
+English tree does not have (or has only as a draft) is looked up again from
+the Danish home page, so a page nobody has translated yet is shown in Danish
+at the same address, with a notice (``templates/base.html``), instead of a 404:
+both languages use the same slugs (``portal.core.languages``).
 """
 
+from django.conf import settings
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 URL_PATH_INDEX = "core_page_url_path"
 
 
 def route_from(root, request, path_components):
+    """Wagtail's ``route`` for ``root`` (a site's root page), or its Danish source's."""
+    try:
+        return _route_in_tree(root, request, path_components)
+    except Http404:
+        source_root = _default_language_root(root)
+        if source_root is None:
+            raise
+        return _route_in_tree(source_root, request, path_components)
+
+
+def _default_language_root(root):
+    if not settings.WAGTAIL_I18N_ENABLED:
+        return None
+    default = Locale.get_default()
+    if root.locale_id == default.pk:
+        return None
+    return root.get_translation_or_none(default)
+
+
+def _route_in_tree(root, request, path_components):
     """Wagtail's ``route`` for ``root`` (a site's root page), in one query to find the page."""
     if not path_components:
         return Page.route(root, request, path_components)

@@ -16,9 +16,9 @@ FOOTER_FRAGMENT = "site_footer"
 
 @receiver(post_save, sender=PortalSettings)
 def refresh_footer(sender, **kwargs):
-    # One kept footer per language (templates/components/footer.html).
-    cache.delete_many([make_template_fragment_key(FOOTER_FRAGMENT, [language])
-                       for language, _name in settings.LANGUAGES])
+    # The footer is kept once per language (templates/components/footer.html).
+    cache.delete_many([make_template_fragment_key(FOOTER_FRAGMENT, [code])
+                       for code, _name in settings.LANGUAGES])
 
 
 # --- What retires the kept public pages (portal/core/page_cache.py) ----------

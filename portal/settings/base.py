@@ -151,7 +151,7 @@ MIDDLEWARE = [
     # ETag and 304 for every response that leaves, kept pages included.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Kept public pages answer here (portal/core/page_cache.py); below it pages
     # are compressed, so they are kept compressed, once per encoding.

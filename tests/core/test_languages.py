@@ -1,0 +1,230 @@
+"""Danish at /, English under /en/ with the same paths; the switcher; hreflang; fallback."""
+
+import html as html_module
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.models import Locale, Site
+
+from tests.factories import OrganisationPageFactory
+from tests.opportunities.factories import OpportunityPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def forget_content_languages():
+    get_content_languages.cache_clear()
+    get_supported_content_language_variant.cache_clear()
+
+
+@pytest.fixture
+def english(settings):
+    settings.WAGTAIL_I18N_ENABLED = True
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    forget_content_languages()
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    Site.clear_site_root_paths_cache()
+    yield locale
+    forget_content_languages()
+
+
+@pytest.fixture
+def opportunity(opportunity_index, organisation):
+    return OpportunityPageFactory(parent=organisation, title="Besøgsven i Aalborg")
+
+
+def translate(page, locale, title):
+    """An editor's live English translation: Wagtail's copy, retitled and published.
+
+    Wagtail copies the untranslated parents too, as drafts; an editor publishes them.
+    """
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    translated.title = title
+    translated.save_revision().publish()
+    for parent in translated.get_ancestors().filter(depth__gt=1, live=False).specific():
+        parent.save_revision().publish()
+    Site.clear_site_root_paths_cache()
+    translated.refresh_from_db()
+    return translated
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+def alternates(response):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"',
+                           response.content.decode()))
+
+
+def switcher(response):
+    html = response.content.decode()
+    start = html.index('class="language-switcher"')
+    return dict((lang, html_module.unescape(href)) for href, lang in re.findall(
+        r'<a href="([^"]+)" hreflang="([^"]+)"', html[start:html.index("</nav>", start)]))
+
+
+def test_danish_stays_at_the_root_without_vary_on_the_browser_language(client, home):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert html_lang(response) == "da"
+    assert response["Content-Language"] == "da"
+    assert "Accept-Language" not in response.get("Vary", "")
+
+
+@pytest.mark.parametrize("path", ["/soeg/?q=besøg", "/bestil-frivillig/", "/tal/",
+                                  "/aaben-data/", "/opgaveagent/", "/indlejr/"])
+def test_the_sites_own_views_answer_in_english_under_en(client, home, path):
+    response = client.get("/en" + path)
+
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+    assert html_lang(response) == "en"
+
+
+def test_data_and_admin_addresses_have_no_english_prefix(client, home):
+    assert client.get("/api/v1/opportunities/").status_code == 200
+    assert client.get("/en/api/v1/opportunities/").status_code == 404
+    with translation.override("en"):
+        assert reverse("sitemap") == "/sitemap.xml"
+        assert reverse("search") == "/en/soeg/"
+
+
+def test_the_switcher_keeps_the_visitor_on_the_same_view_with_its_filters(client, home):
+    danish = client.get("/soeg/?q=bes%C3%B8gsven&side=2")
+    english = client.get("/en/soeg/?q=bes%C3%B8gsven&side=2")
+
+    assert switcher(danish) == {"en": "/en/soeg/?q=bes%C3%B8gsven&side=2"}
+    assert switcher(english) == {"da": "/soeg/?q=bes%C3%B8gsven&side=2"}
+
+
+def test_a_view_names_both_languages_as_alternates(client, home):
+    response = client.get("/tal/")
+
+    assert alternates(response) == {
+        "da": "http://testserver/tal/",
+        "en": "http://testserver/en/tal/",
+        "x-default": "http://testserver/tal/",
+    }
+
+
+def test_the_main_menu_stays_in_english_under_en(client, home):
+    html = client.get("/en/tal/").content.decode()
+    menu = html[html.index('class="site-nav"'):]
+    menu = menu[:menu.index("</nav>")]
+
+    assert re.findall(r'href="([^"]+)"', menu) == [
+        "/en/frivilligopgaver/", "/en/bestil-frivillig/", "/en/erfaringer/",
+        "/en/vaerktoejer/", "/en/organisationer/", "/en/stoette/",
+    ]
+
+
+def test_an_untranslated_page_is_shown_in_danish_under_en_with_a_notice(
+    client, english, opportunity, organisation
+):
+    # Its organisation is translated, so the English tree exists without this page.
+    translate(organisation, english, "The Visiting Friends")
+
+    response = client.get("/en" + opportunity.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html_lang(response) == "en"
+    assert re.search(r'<main id="main" tabindex="-1" lang="da">', html)
+    assert '<p class="language-notice" lang="en">' in html
+    assert "Besøgsven i Aalborg" in html
+    # Only the Danish page exists, so it alone is the alternate and the canonical address.
+    danish = opportunity.get_full_url()
+    assert alternates(response) == {"da": danish, "x-default": danish}
+    assert f'<link rel="canonical" href="{danish}">' in html
+    # Its breadcrumbs keep the visitor in English.
+    trail = html[html.index('class="breadcrumbs"'):]
+    assert f'href="/en{organisation.url}"' in trail[:trail.index("</nav>")]
+
+
+def test_a_page_of_a_site_nobody_has_translated_is_shown_in_danish_under_en(
+    client, english, opportunity
+):
+    response = client.get("/en" + opportunity.url)
+
+    assert response.status_code == 200
+    assert '<p class="language-notice" lang="en">' in response.content.decode()
+
+
+def test_an_untranslated_page_is_a_plain_danish_page_at_its_danish_address(
+    client, english, opportunity
+):
+    html = client.get(opportunity.url).content.decode()
+
+    assert '<main id="main" tabindex="-1">' in html
+    assert "language-notice" not in html
+
+
+def test_a_translated_page_is_served_in_english_at_the_same_path(
+    client, english, opportunity, home
+):
+    translated = translate(opportunity, english, "Visiting friend in Aalborg")
+
+    assert translated.url == "/en" + opportunity.url
+    response = client.get(translated.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html_lang(response) == "en"
+    assert "Visiting friend in Aalborg" in html
+    assert "language-notice" not in html
+    assert alternates(response) == {
+        "da": opportunity.get_full_url(),
+        "en": translated.get_full_url(),
+        "x-default": opportunity.get_full_url(),
+    }
+    assert switcher(response) == {"da": opportunity.url}
+    assert switcher(client.get(opportunity.url)) == {"en": translated.url}
+
+
+def test_a_draft_translation_leaves_the_danish_page_under_en(client, english, opportunity):
+    translated = translate(opportunity, english, "Visiting friend in Aalborg")
+    translated.unpublish()
+
+    html = client.get("/en" + opportunity.url).content.decode()
+
+    assert "Besøgsven i Aalborg" in html
+    assert "language-notice" in html
+
+
+def test_an_address_neither_language_has_is_a_404_under_en(client, english, opportunity):
+    translate(opportunity, english, "Visiting friend in Aalborg")
+
+    assert client.get("/en/organisationer/findes-ikke/").status_code == 404
+    assert client.get("/en" + opportunity.url + "findes-ikke/").status_code == 404
+
+
+def test_the_footer_is_kept_once_per_language(client, home):
+    client.get("/tal/")
+
+    html = client.get("/en/tal/").content.decode()
+    footer = html[html.index('class="site-footer"'):]
+    assert 'href="/en/tal/"' in footer
+
+
+def test_the_sitemap_lists_a_translated_page_in_both_languages_with_alternates(
+    client, english, opportunity, organisation_index
+):
+    OrganisationPageFactory(parent=organisation_index, title="Vågekonerne")
+    translate(opportunity, english, "Visiting friend in Aalborg")
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    danish, english_url = (f"http://testserver{opportunity.url}",
+                           f"http://testserver/en{opportunity.url}")
+    assert xml.count(f"<loc>{danish}</loc>") == 1
+    assert xml.count(f"<loc>{english_url}</loc>") == 1
+    # Each of the two names both, and Danish as the default.
+    assert xml.count(f'hreflang="en" href="{english_url}"') == 2
+    assert xml.count(f'hreflang="x-default" href="{danish}"') == 2
+    # An untranslated page is listed once, in Danish, and the English copies of
+    # the parents made for the translation are not listed as pages of their own.
+    assert xml.count("/en/organisationer/vaagekonerne/") == 0

@@ -1,6 +1,4 @@
 import pytest
-from django.template.loader import render_to_string
-from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
@@ -141,19 +139,6 @@ def test_footer_links_the_about_privacy_and_accessibility_pages(client, home):
 
     for url in ("/om/", "/privatlivspolitik/", "/tilgaengelighed/"):
         assert f'href="{url}"' in body
-
-
-@pytest.mark.django_db
-def test_the_kept_footer_is_in_the_language_of_the_page(rf, home):
-    request = rf.get("/")
-    with translation.override("da"):
-        danish = render_to_string("components/footer.html", request=request)
-    with translation.override("en"):
-        english = render_to_string("components/footer.html", request=request)
-
-    assert "Vis opgaverne på jeres hjemmeside" in danish
-    assert "Show the opportunities on your website" in english
-    assert "Vis opgaverne" not in english
 
 
 @pytest.mark.django_db

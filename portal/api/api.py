@@ -7,6 +7,7 @@ ninja can serve is left off: it is English only and not accessible; the
 Danish page /aaben-data/ explains the API instead.
 """
 
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
@@ -21,9 +22,9 @@ class DanishJSONRenderer(JSONRenderer):
 
 
 api = NinjaAPI(
-    title="Bindeled – åbne data",
+    title=_("Bindeled – åbne data"),
     version="1.0.0",
-    description=(
+    description=_(
         "Frivilligopgaver med vagter, organisationer, samskabelsescases, vejledninger, "
         "digitale værktøjer og taksonomier fra Bindeled. Kun læsning, ingen "
         "personoplysninger. Indholdet må genbruges efter CC BY 4.0. Se /aaben-data/."

@@ -8,6 +8,7 @@ per many-to-many field (``prefetch_related``) and one for the owners.
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 
 from portal.cases.grants import organisation_identifier
@@ -23,8 +24,8 @@ router = Router()
 
 
 class Page(Schema):
-    cursor: str | None = Field(None, description="Fra “next” på forrige side")
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Antal pr. side")
+    cursor: str | None = Field(None, description=_("Fra “next” på forrige side"))
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=_("Antal pr. side"))
 
 
 def terms(related):
@@ -62,29 +63,30 @@ def organisation_records(request, rows):
 
 
 @router.get("/organisations/", response=schemas.OrganisationList, url_name="organisations",
-            tags=["Organisationer"])
+            tags=[_("Organisationer")],
+            description=_("Udgivne organisationer, nyeste først. Kontaktoplysninger er ikke med."))
 def organisation_list(request, paging: Query[Page]):
-    """Udgivne organisationer, nyeste først. Kontaktoplysninger er ikke med."""
     return listed(request, organisations().prefetch_related("municipalities", "themes"),
                   paging, organisation_records)
 
 
 @router.get("/organisations/{int:pk}/", response=schemas.Organisation,
-            url_name="organisation", tags=["Organisationer"])
+            url_name="organisation", tags=[_("Organisationer")],
+            description=_("Én udgiven organisation."))
 def organisation_detail(request, pk: int):
-    """Én udgiven organisation."""
     reject_unknown(request, ())
     found = get_object_or_404(organisations().prefetch_related("municipalities", "themes"), pk=pk)
     return organisation_records(request, [found])[0]
 
 
 @router.get("/organisations/{int:pk}.jsonld", url_name="organisation_jsonld",
-            tags=["Organisationer"],
+            tags=[_("Organisationer")],
             openapi_extra={"responses": {200: {
                 "description": "Organisation → Activity → Role/Session (ODI Volunteering Data)",
-                "content": {volunteering.MEDIA_TYPE: {}}}}})
+                "content": {volunteering.MEDIA_TYPE: {}}}}},
+            description=_("Organisationen og dens åbne frivilligopgaver som JSON-LD (ODI "
+                          "Volunteering Data)."))
 def organisation_jsonld(request, pk: int):
-    """Organisationen og dens åbne frivilligopgaver som JSON-LD (ODI Volunteering Data)."""
     reject_unknown(request, ())
     page = get_object_or_404(organisations(), pk=pk)
     return volunteering.response(documents.organisation_document(request, page))
@@ -129,25 +131,26 @@ def guide_records(request, rows):
     } for page in rows]
 
 
-@router.get("/cases/", response=schemas.CaseList, url_name="cases", tags=["Erfaringer"])
+@router.get("/cases/", response=schemas.CaseList, url_name="cases", tags=[_("Erfaringer")],
+            description=_("Udgivne samskabelsescases, nyeste først. Kontaktperson og e-mail er "
+                          "ikke med."))
 def case_list(request, paging: Query[Page]):
-    """Udgivne samskabelsescases, nyeste først. Kontaktperson og e-mail er ikke med."""
     return listed(request, knowledge(CasePage), paging, case_records)
 
 
-@router.get("/cases/{int:pk}/", response=schemas.Case, url_name="case", tags=["Erfaringer"])
+@router.get("/cases/{int:pk}/", response=schemas.Case, url_name="case", tags=[_("Erfaringer")])
 def case_detail(request, pk: int):
     reject_unknown(request, ())
     return case_records(request, [get_object_or_404(knowledge(CasePage), pk=pk)])[0]
 
 
-@router.get("/guides/", response=schemas.GuideList, url_name="guides", tags=["Erfaringer"])
+@router.get("/guides/", response=schemas.GuideList, url_name="guides", tags=[_("Erfaringer")],
+            description=_("Udgivne vejledninger, nyeste først."))
 def guide_list(request, paging: Query[Page]):
-    """Udgivne vejledninger, nyeste først."""
     return listed(request, knowledge(GuidePage), paging, guide_records)
 
 
-@router.get("/guides/{int:pk}/", response=schemas.Guide, url_name="guide", tags=["Erfaringer"])
+@router.get("/guides/{int:pk}/", response=schemas.Guide, url_name="guide", tags=[_("Erfaringer")])
 def guide_detail(request, pk: int):
     reject_unknown(request, ())
     return guide_records(request, [get_object_or_404(knowledge(GuidePage), pk=pk)])[0]
@@ -174,13 +177,13 @@ def tool_records(request, rows):
     } for page in rows]
 
 
-@router.get("/tools/", response=schemas.ToolList, url_name="tools", tags=["Værktøjer"])
+@router.get("/tools/", response=schemas.ToolList, url_name="tools", tags=[_("Værktøjer")],
+            description=_("Udgivne digitale værktøjer, nyeste først."))
 def tool_list(request, paging: Query[Page]):
-    """Udgivne digitale værktøjer, nyeste først."""
     return listed(request, tools(), paging, tool_records)
 
 
-@router.get("/tools/{int:pk}/", response=schemas.Tool, url_name="tool", tags=["Værktøjer"])
+@router.get("/tools/{int:pk}/", response=schemas.Tool, url_name="tool", tags=[_("Værktøjer")])
 def tool_detail(request, pk: int):
     reject_unknown(request, ())
     return tool_records(request, [get_object_or_404(tools(), pk=pk)])[0]

@@ -13,6 +13,7 @@ import datetime
 
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
 from portal.opportunities.facet_index import TOTAL, facet_counts
@@ -32,27 +33,40 @@ from .errors import BadParameter
 from .http import json_response
 from .paging import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor, next_url, reject_unknown
 
-router = Router(tags=["Frivilligopgaver"])
+router = Router(tags=[gettext_lazy("Frivilligopgaver")])
 # Candidates read when a cursor's opportunity has left the list since (closed, expired).
 CURSOR_FALLBACK_ROWS = 20
 
 
 class OpportunityFilters(Schema):
-    q: str | None = Field(None, max_length=200, description="Fritekst, som på /frivilligopgaver/")
-    kommune: list[str] = Field([], description="Kommunens slug; flere = eller")
-    region: list[str] = Field([], description="Regionens slug; flere = eller")
-    aktivitet: list[str] = Field([], description="Aktivitetens slug; flere = eller")
-    maalgruppe: list[str] = Field([], description="Målgruppens slug; flere = eller")
-    type: list[Commitment] = Field([], description="Tidsforpligtelse; flere = eller")
-    fra: datetime.date | None = Field(None, description="Vagt eller periode fra denne dato")
-    til: datetime.date | None = Field(None, description="Vagt eller periode til denne dato")
-    uden_boerneattest: bool = Field(False, description="Kun opgaver uden krav om børneattest")
-    online: bool = Field(False, description="Kun opgaver online / i hele landet")
-    sprog: SpokenLanguage | None = Field(
-        None, description="engelsk: kun opgaver, hvor engelsktalende frivillige er velkomne"
+    q: str | None = Field(
+        None, max_length=200, description=gettext_lazy("Fritekst, som på /frivilligopgaver/"),
     )
-    cursor: str | None = Field(None, description="Fra “next” på forrige side")
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Opgaver pr. side")
+    kommune: list[str] = Field([], description=gettext_lazy("Kommunens slug; flere = eller"))
+    region: list[str] = Field([], description=gettext_lazy("Regionens slug; flere = eller"))
+    aktivitet: list[str] = Field([], description=gettext_lazy("Aktivitetens slug; flere = eller"))
+    maalgruppe: list[str] = Field([], description=gettext_lazy("Målgruppens slug; flere = eller"))
+    type: list[Commitment] = Field([], description=gettext_lazy("Tidsforpligtelse; flere = eller"))
+    fra: datetime.date | None = Field(
+        None, description=gettext_lazy("Vagt eller periode fra denne dato"),
+    )
+    til: datetime.date | None = Field(
+        None, description=gettext_lazy("Vagt eller periode til denne dato"),
+    )
+    uden_boerneattest: bool = Field(
+        False, description=gettext_lazy("Kun opgaver uden krav om børneattest"),
+    )
+    online: bool = Field(False, description=gettext_lazy("Kun opgaver online / i hele landet"))
+    sprog: SpokenLanguage | None = Field(
+        None,
+        description=gettext_lazy(
+            "engelsk: kun opgaver, hvor engelsktalende frivillige er velkomne"
+        ),
+    )
+    cursor: str | None = Field(None, description=gettext_lazy("Fra “next” på forrige side"))
+    limit: int = Field(
+        DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=gettext_lazy("Opgaver pr. side"),
+    )
 
 
 def listing_query(filters):
@@ -106,9 +120,10 @@ def _after_cursor(bits, index, base, cursor):
     return 0
 
 
-@router.get("/", response=schemas.OpportunityList, url_name="opportunities")
+@router.get("/", response=schemas.OpportunityList, url_name="opportunities",
+            description=gettext_lazy("Åbne frivilligopgaver med kommende vagter, nyeste først, "
+                                     "med oversigtens filtre."))
 def opportunity_list(request, filters: Query[OpportunityFilters]):
-    """Åbne frivilligopgaver med kommende vagter, nyeste først, med oversigtens filtre."""
     reject_unknown(request, OpportunityFilters.model_fields)
     filterset = checked_filterset(filters)
     base = OpportunityPage.objects.open()
@@ -137,9 +152,10 @@ def _open_opportunity(request, pk):
     return found
 
 
-@router.get("/{int:pk}/", response=schemas.Opportunity, url_name="opportunity")
+@router.get("/{int:pk}/", response=schemas.Opportunity, url_name="opportunity",
+            description=gettext_lazy("Én åben frivilligopgave; en lukket, udløbet, upubliceret "
+                                     "eller beskyttet giver 404."))
 def opportunity_detail(request, pk: int):
-    """Én åben frivilligopgave; en lukket, udløbet, upubliceret eller beskyttet giver 404."""
     reject_unknown(request, ())
     return _open_opportunity(request, pk)
 
@@ -147,9 +163,9 @@ def opportunity_detail(request, pk: int):
 @router.get("/{int:pk}.jsonld", url_name="opportunity_jsonld",
             openapi_extra={"responses": {200: {
                 "description": "Organisation → Activity → Role/Session (ODI Volunteering Data)",
-                "content": {volunteering.MEDIA_TYPE: {}}}}})
+                "content": {volunteering.MEDIA_TYPE: {}}}}},
+            description=gettext_lazy("Opgaven som JSON-LD efter ODI's Volunteering Data Standard."))
 def opportunity_jsonld(request, pk: int):
-    """Opgaven som JSON-LD efter ODI's Volunteering Data Standard."""
     reject_unknown(request, ())
     opportunity = _open_opportunity(request, pk)
     owner = opportunity["organisation"]

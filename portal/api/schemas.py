@@ -9,6 +9,7 @@ anything of ``portal.matching``, and editorial settings.
 import datetime
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 
 
@@ -23,7 +24,7 @@ class Term(Schema):
 
 class Municipality(Term):
     code: int
-    region: str = Field(description="Regionens slug")
+    region: str = Field(description=_("Regionens slug"))
 
 
 class Region(Term):
@@ -40,9 +41,10 @@ class OrganisationRef(Schema):
     name: str
     url: str
     identifier: str = Field(
-        description="DK-CVR-<cvr> når organisationen har oplyst CVR-nummer, ellers Bindeleds eget"
+        description=_("DK-CVR-<cvr> når organisationen har oplyst CVR-nummer, ellers Bindeleds "
+                      "eget")
     )
-    cvr: str | None = Field(description="CVR-nummeret, når organisationen har oplyst det")
+    cvr: str | None = Field(description=_("CVR-nummeret, når organisationen har oplyst det"))
 
 
 class Shift(Schema):
@@ -79,14 +81,14 @@ class Opportunity(Schema):
     volunteers_needed: int | None
     published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
-    shifts: list[Shift] = Field(description="Kommende vagter med ledige pladser")
-    jsonld: str = Field(description="Opgaven som JSON-LD efter ODI's Volunteering Data Standard")
+    shifts: list[Shift] = Field(description=_("Kommende vagter med ledige pladser"))
+    jsonld: str = Field(description=_("Opgaven som JSON-LD efter ODI's Volunteering Data Standard"))
 
 
 class OpportunityList(Schema):
-    count: int = Field(description="Antal opgaver, der passer til filtrene")
-    next: str | None = Field(description="Adressen på næste side; null på den sidste")
-    notices: list[str] = Field(description="Fx at fritekstsøgningen søgte i titler og resuméer")
+    count: int = Field(description=_("Antal opgaver, der passer til filtrene"))
+    next: str | None = Field(description=_("Adressen på næste side; null på den sidste"))
+    notices: list[str] = Field(description=_("Fx at fritekstsøgningen søgte i titler og resuméer"))
     results: list[Opportunity]
 
 

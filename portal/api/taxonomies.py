@@ -4,6 +4,7 @@ Activities and target groups come from the listing's cached lists
 (``taxonomy_choices``), so the API and /frivilligopgaver/ know the same values.
 """
 
+from django.utils.translation import gettext_lazy as _
 from ninja import Router
 
 from portal.core.models import Municipality, Region, Theme
@@ -16,7 +17,7 @@ from . import schemas
 from .paging import reject_unknown
 from .records import term
 
-router = Router(tags=["Taksonomier"])
+router = Router(tags=[_("Taksonomier")])
 
 
 def _terms(rows):
@@ -27,73 +28,73 @@ def _choices(choices):
     return [{"value": value, "name": str(name)} for value, name in choices]
 
 
-@router.get("/municipalities/", response=list[schemas.Municipality], url_name="municipalities")
+@router.get("/municipalities/", response=list[schemas.Municipality], url_name="municipalities",
+            description=_("De 98 kommuner med kommunekode og region (filteret ``kommune``)."))
 def municipalities(request):
-    """De 98 kommuner med kommunekode og region (filteret ``kommune``)."""
     reject_unknown(request, ())
     rows = Municipality.objects.order_by("name").values("slug", "name", "code", "region__slug")
     return [{**term(row), "code": row["code"], "region": row["region__slug"]} for row in rows]
 
 
-@router.get("/regions/", response=list[schemas.Region], url_name="regions")
+@router.get("/regions/", response=list[schemas.Region], url_name="regions",
+            description=_("De fem regioner (filteret ``region``)."))
 def regions(request):
-    """De fem regioner (filteret ``region``)."""
     reject_unknown(request, ())
     rows = Region.objects.order_by("name").values("slug", "name", "name_en", "code")
     return [{**term(row), "code": row["code"]} for row in rows]
 
 
-@router.get("/activities/", response=list[schemas.Term], url_name="activities")
+@router.get("/activities/", response=list[schemas.Term], url_name="activities",
+            description=_("Aktiviteter (filteret ``aktivitet``)."))
 def activities(request):
-    """Aktiviteter (filteret ``aktivitet``)."""
     reject_unknown(request, ())
     return _terms(taxonomy_choices()["aktivitet"])
 
 
-@router.get("/target-groups/", response=list[schemas.Term], url_name="target_groups")
+@router.get("/target-groups/", response=list[schemas.Term], url_name="target_groups",
+            description=_("Målgrupper (filteret ``maalgruppe``)."))
 def target_groups(request):
-    """Målgrupper (filteret ``maalgruppe``)."""
     reject_unknown(request, ())
     return _terms(taxonomy_choices()["maalgruppe"])
 
 
-@router.get("/commitments/", response=list[schemas.Choice], url_name="commitments")
+@router.get("/commitments/", response=list[schemas.Choice], url_name="commitments",
+            description=_("Tidsforpligtelser (filteret ``type``)."))
 def commitments(request):
-    """Tidsforpligtelser (filteret ``type``)."""
     reject_unknown(request, ())
     return _choices(Commitment.choices)
 
 
-@router.get("/themes/", response=list[schemas.Term], url_name="themes")
+@router.get("/themes/", response=list[schemas.Term], url_name="themes",
+            description=_("Temaer på organisationer, cases og vejledninger."))
 def themes(request):
-    """Temaer på organisationer, cases og vejledninger."""
     reject_unknown(request, ())
     return _terms(Theme.objects.order_by("name").values("slug", "name", "name_en"))
 
 
-@router.get("/tool-categories/", response=list[schemas.Term], url_name="tool_categories")
+@router.get("/tool-categories/", response=list[schemas.Term], url_name="tool_categories",
+            description=_("Kategorier af digitale værktøjer."))
 def tool_categories(request):
-    """Kategorier af digitale værktøjer."""
     reject_unknown(request, ())
     return _terms(ToolCategory.objects.order_by("name").values("slug", "name", "name_en"))
 
 
-@router.get("/organisation-kinds/", response=list[schemas.Choice], url_name="organisation_kinds")
+@router.get("/organisation-kinds/", response=list[schemas.Choice], url_name="organisation_kinds",
+            description=_("Typer af organisationer."))
 def organisation_kinds(request):
-    """Typer af organisationer."""
     reject_unknown(request, ())
     return _choices(OrganisationKind.choices)
 
 
-@router.get("/tool-prices/", response=list[schemas.Choice], url_name="tool_prices")
+@router.get("/tool-prices/", response=list[schemas.Choice], url_name="tool_prices",
+            description=_("Prismodeller for digitale værktøjer."))
 def tool_prices(request):
-    """Prismodeller for digitale værktøjer."""
     reject_unknown(request, ())
     return _choices(CostModel.choices)
 
 
-@router.get("/tool-hosting/", response=list[schemas.Choice], url_name="tool_hosting")
+@router.get("/tool-hosting/", response=list[schemas.Choice], url_name="tool_hosting",
+            description=_("Hvor et værktøjs data ligger."))
 def tool_hosting(request):
-    """Hvor et værktøjs data ligger."""
     reject_unknown(request, ())
     return _choices(Hosting.choices)

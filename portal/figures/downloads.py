@@ -10,6 +10,7 @@ import json
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal.core.csv_cells import spreadsheet_safe
 
@@ -45,8 +46,8 @@ def as_json(figure, area):
         "title": str(figure.title),
         "area": str(area.name),
         "made": timezone.localtime().isoformat(timespec="seconds"),
-        "hidden": f"null betyder under {THRESHOLD} henvendelser, eller skjult, så et lille tal "
-                  f"ikke kan regnes ud fra de andre",
+        "hidden": _("null betyder under %(threshold)d henvendelser, eller skjult, så et lille "
+                    "tal ikke kan regnes ud fra de andre") % {"threshold": THRESHOLD},
         "columns": [str(column) for column in figure.columns],
         "rows": [{"key": row.key, "label": str(row.label),
                   "values": [cell.value for cell in row.cells]} for row in figure.rows],

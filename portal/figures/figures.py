@@ -207,9 +207,9 @@ def response_times(counts):
 
 def followup_answers(counts, ledger):
     figure = Figure(
-        "opfoelgning", _("Svar på \u201cBlev det et match?\u201d"),
-        _("Liggende søjler med antallet af svar på opfølgningsspørgsmålet \u201cBlev det et "
-          "match?\u201d de seneste 12 måneder. Tallene står i tabellen."),
+        "opfoelgning", _("Svar på “Blev det et match?”"),
+        _("Liggende søjler med antallet af svar på opfølgningsspørgsmålet “Blev det et "
+          "match?” de seneste 12 måneder. Tallene står i tabellen."),
         _("Svar"), [_("Antal")],
     )
     for answer in ANSWERS:

@@ -5,8 +5,11 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from portal.api import schemas
+from portal.api.api import api
+from portal.api.http import json_text
 from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +188,19 @@ def test_the_list_is_exactly_in_its_schema_and_the_same_as_each_detail(client, c
             assert all(set(term) == {"slug", "name", "name_en"} for term in item[name])
         assert all(set(shift) == set(schemas.Shift.model_fields) for shift in item["shifts"])
         assert get(client, f"/api/v1/opportunities/{item['id']}/") == item
+
+
+def test_the_openapi_document_is_written_in_the_language_asked_for(db):
+    def described_in(language):
+        with translation.override(language):
+            return json.loads(json_text(api.get_openapi_schema()))
+
+    danish, english = described_in("da"), described_in("en")
+
+    assert danish["info"]["title"] == "Bindeled – åbne data"
+    assert english["info"]["title"] == "Bindeled – open data"
+    listing = english["paths"]["/api/v1/opportunities/"]["get"]
+    assert listing["tags"] == ["Volunteer opportunities"]
+    assert listing["description"].startswith("Open volunteer opportunities with upcoming shifts")
+    online = next(p for p in listing["parameters"] if p["name"] == "online")
+    assert online["description"] == "Only opportunities online / anywhere in the country"

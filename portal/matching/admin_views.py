@@ -188,7 +188,7 @@ class StatusView(ScopedActionView):
         except ValueError:
             messages.error(request, _("Den status kan henvendelsen ikke få nu."))
         else:
-            messages.success(request, _("Status ændret til \u201c%(status)s\u201d.")
+            messages.success(request, _("Status ændret til “%(status)s”.")
                              % {"status": match_request.get_status_display()})
 
 
@@ -292,6 +292,6 @@ class SuggestionView(ScopedActionView):
                                         "Ingen er kontaktet.") % {"shift": shift})
         else:
             opportunity = link_opportunity(match_request, chosen.get("opportunity"), user)
-            messages.success(request, _("Frivilligopgaven \u201c%(title)s\u201d er noteret på "
+            messages.success(request, _("Frivilligopgaven “%(title)s” er noteret på "
                                         "henvendelsen. Ingen er kontaktet.")
                              % {"title": opportunity.title})

@@ -82,7 +82,7 @@ def link_opportunity(referral, opportunity_id, user):
     opportunity = _own_open_opportunities(referral).filter(pk=opportunity_id).first()
     if referral.kind != Kind.REFERRAL or opportunity is None:
         raise NotSuggested
-    text = _("Forslag valgt: frivilligopgaven \u201c%(title)s\u201d.") % {
+    text = _("Forslag valgt: frivilligopgaven “%(title)s”.") % {
         "title": opportunity.title}
     if not _note_once(referral, text, user):
         raise AlreadyLinked

@@ -104,7 +104,7 @@ class StatusFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         try:
-            return _("Status ændret til \u201c%(status)s\u201d") % {
+            return _("Status ændret til “%(status)s”") % {
                 "status": Status(log_entry.data["status"]).label
             }
         except (KeyError, TypeError, ValueError):

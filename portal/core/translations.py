@@ -83,6 +83,8 @@ def show_in_language(pages, request=None):
         translated = translations.get(page.translation_key)
         if translated is None:
             page.show_at(_path_in_language(page, request, language))
+            # Its Danish title and summary are marked as such (``content_lang``).
+            page.untranslated_language = DEFAULT_LANGUAGE
             continue
         page.title = translated.title
         if hasattr(translated, "summary"):

@@ -228,3 +228,16 @@ def test_the_sitemap_lists_a_translated_page_in_both_languages_with_alternates(
     # An untranslated page is listed once, in Danish, and the English copies of
     # the parents made for the translation are not listed as pages of their own.
     assert xml.count("/en/organisationer/vaagekonerne/") == 0
+
+
+def test_a_listing_under_en_marks_the_danish_text_of_untranslated_cards(
+    client, english, opportunity, organisation
+):
+    other = OpportunityPageFactory(parent=organisation, title="Lektiehjælp i Vejle")
+    translate(opportunity, english, "Visiting friend in Aalborg")
+
+    html = client.get("/en/frivilligopgaver/").content.decode()
+
+    titles = {title: lang for lang, title in re.findall(
+        r'<h3 class="card__title"((?: lang="da")?)><a href="[^"]+">([^<]+)</a>', html)}
+    assert titles == {"Visiting friend in Aalborg": "", other.title: ' lang="da"'}

@@ -1,6 +1,7 @@
 """The language switcher, hreflang alternates and addresses in the visitor's language."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from .. import languages
@@ -8,6 +9,13 @@ from .. import languages
 register = template.Library()
 
 register.filter("localized", languages.localized_path)
+
+
+@register.filter
+def content_lang(page):
+    """` lang="da"` on a card's Danish text shown on an English page, else nothing."""
+    language = getattr(page, "untranslated_language", None)
+    return format_html(' lang="{}"', language) if language else ""
 
 
 @register.simple_tag(takes_context=True)

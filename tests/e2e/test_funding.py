@@ -16,10 +16,10 @@ PHONE_WIDTH = 375
 
 def paths():
     """The listing in a few filter states, an open and a closed call, a funder, a case."""
-    open_call = FundingCallPage.objects.get(slug="faellesskabspuljen")
-    closed_call = FundingCallPage.objects.get(slug="faellesskabspuljen-2026")
-    funder = OrganisationPage.objects.get(slug="fonden-for-faellesskab")
-    case = CasePage.objects.get(slug="ishoej-netvaerk-mod-ensomhed")
+    open_call = FundingCallPage.objects.get(locale__language_code="da", slug="faellesskabspuljen")
+    closed_call = FundingCallPage.objects.get(locale__language_code="da", slug="faellesskabspuljen-2026")
+    funder = OrganisationPage.objects.get(locale__language_code="da", slug="fonden-for-faellesskab")
+    case = CasePage.objects.get(locale__language_code="da", slug="ishoej-netvaerk-mod-ensomhed")
     return [
         ("/stoette/", "puljer"),
         ("/stoette/?status=snart", "Frist snart"),

@@ -63,7 +63,7 @@ def submit(page, button_text):
 
 
 def opportunity_url(demo_site):
-    opportunity = OpportunityPage.objects.open().get(slug="besoegsven-aalborg-oest")
+    opportunity = OpportunityPage.objects.open().get(locale__language_code="da", slug="besoegsven-aalborg-oest")
     return demo_site.url + opportunity.url
 
 

@@ -15,9 +15,9 @@ PHONE_WIDTH = 375
 
 
 def need_pages():
-    current = NeedPage.objects.current().get(slug="kasserer-til-bestyrelsen")
-    expired = NeedPage.objects.expired().get(slug="sms-vaerktoej-til-festivaler")
-    tool_need = NeedPage.objects.current().get(slug="vagtplan-til-vaagere")
+    current = NeedPage.objects.current().get(locale__language_code="da", slug="kasserer-til-bestyrelsen")
+    expired = NeedPage.objects.expired().get(locale__language_code="da", slug="sms-vaerktoej-til-festivaler")
+    tool_need = NeedPage.objects.current().get(locale__language_code="da", slug="vagtplan-til-vaagere")
     return current, expired, tool_need
 
 
@@ -25,8 +25,8 @@ def test_need_pages_and_where_they_show_have_no_axe_violations(
     demo_site, page, assert_accessible
 ):
     current, expired, _tool_need = need_pages()
-    profile = OrganisationPage.objects.get(slug="besoegsvennerne-nord")
-    tool = ToolPage.objects.live().get(slug="vagtplan-frivillig")
+    profile = OrganisationPage.objects.get(locale__language_code="da", slug="besoegsvennerne-nord")
+    tool = ToolPage.objects.live().get(locale__language_code="da", slug="vagtplan-frivillig")
     # The demo's funding need ("Kursus for 20 nye besøgsvenner") is about loneliness,
     # which several demo calls fund.
     call = next(call for call in FundingCallPage.objects.live().order_by("pk")

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from portal.cases.models import CasePage
+from portal.core.translations import in_default_locale
 from portal.funding.models import FundingCallPage
 from portal.organisations.models import OrganisationPage
 
@@ -16,10 +17,10 @@ PHONE_WIDTH = 375
 
 def paths():
     """The listing in a few filter states, an open and a closed call, a funder, a case."""
-    open_call = FundingCallPage.objects.get(locale__language_code="da", slug="faellesskabspuljen")
-    closed_call = FundingCallPage.objects.get(locale__language_code="da", slug="faellesskabspuljen-2026")
-    funder = OrganisationPage.objects.get(locale__language_code="da", slug="fonden-for-faellesskab")
-    case = CasePage.objects.get(locale__language_code="da", slug="ishoej-netvaerk-mod-ensomhed")
+    open_call = in_default_locale(FundingCallPage.objects).get(slug="faellesskabspuljen")
+    closed_call = in_default_locale(FundingCallPage.objects).get(slug="faellesskabspuljen-2026")
+    funder = in_default_locale(OrganisationPage.objects).get(slug="fonden-for-faellesskab")
+    case = in_default_locale(CasePage.objects).get(slug="ishoej-netvaerk-mod-ensomhed")
     return [
         ("/stoette/", "puljer"),
         ("/stoette/?status=snart", "Frist snart"),

@@ -3,6 +3,7 @@
 import pytest
 
 from portal.cases.models import CasePage, GuidePage
+from portal.core.translations import in_default_locale
 from portal.organisations.models import OrganisationPage
 from portal.toolshare.models import ToolPage
 
@@ -20,10 +21,10 @@ LISTINGS = [
 
 
 def test_hub_pages_have_no_axe_violations(demo_site, page, assert_accessible):
-    case = CasePage.objects.live().get(locale__language_code="da", slug="it-frivillige-og-borgerservice")
-    guide = GuidePage.objects.live().get(locale__language_code="da", slug="kom-i-gang-med-samskabelse")
-    tool = ToolPage.objects.live().get(locale__language_code="da", slug="vagtplan-frivillig")
-    profile = OrganisationPage.objects.live().get(locale__language_code="da", slug="festivalhjaelperne")
+    case = in_default_locale(CasePage.objects.live()).get(slug="it-frivillige-og-borgerservice")
+    guide = in_default_locale(GuidePage.objects.live()).get(slug="kom-i-gang-med-samskabelse")
+    tool = in_default_locale(ToolPage.objects.live()).get(slug="vagtplan-frivillig")
+    profile = in_default_locale(OrganisationPage.objects.live()).get(slug="festivalhjaelperne")
     pair = ToolPage.objects.live().order_by("pk").values_list("pk", flat=True)[:3]
     comparisons = [
         f"/vaerktoejer/sammenlign/?vaerktoej={pair[0]}&vaerktoej={pair[1]}&vaerktoej={pair[2]}",
@@ -37,7 +38,7 @@ def test_hub_pages_have_no_axe_violations(demo_site, page, assert_accessible):
 def test_hub_pages_fit_a_phone(demo_site, phone, assert_accessible):
     tool_ids = ToolPage.objects.live().values_list("pk", flat=True)[:3]
     query = "&".join(f"vaerktoej={pk}" for pk in tool_ids)
-    case = CasePage.objects.live().get(locale__language_code="da", slug="ishoej-netvaerk-mod-ensomhed")
+    case = in_default_locale(CasePage.objects.live()).get(slug="ishoej-netvaerk-mod-ensomhed")
     for path in ("/erfaringer/", "/vaerktoejer/", case.url, f"/vaerktoejer/sammenlign/?{query}"):
         phone.goto(demo_site.url + path)
         assert_accessible(phone)

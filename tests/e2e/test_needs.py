@@ -3,6 +3,7 @@ by a need kind at desktop and phone width, without JavaScript too."""
 
 import pytest
 
+from portal.core.translations import in_default_locale
 from portal.funding.models import FundingCallPage
 from portal.needs.links import needs_for_call
 from portal.needs.models import NeedPage
@@ -15,9 +16,9 @@ PHONE_WIDTH = 375
 
 
 def need_pages():
-    current = NeedPage.objects.current().get(locale__language_code="da", slug="kasserer-til-bestyrelsen")
-    expired = NeedPage.objects.expired().get(locale__language_code="da", slug="sms-vaerktoej-til-festivaler")
-    tool_need = NeedPage.objects.current().get(locale__language_code="da", slug="vagtplan-til-vaagere")
+    current = in_default_locale(NeedPage.objects.current()).get(slug="kasserer-til-bestyrelsen")
+    expired = in_default_locale(NeedPage.objects.expired()).get(slug="sms-vaerktoej-til-festivaler")
+    tool_need = in_default_locale(NeedPage.objects.current()).get(slug="vagtplan-til-vaagere")
     return current, expired, tool_need
 
 
@@ -25,8 +26,8 @@ def test_need_pages_and_where_they_show_have_no_axe_violations(
     demo_site, page, assert_accessible
 ):
     current, expired, _tool_need = need_pages()
-    profile = OrganisationPage.objects.get(locale__language_code="da", slug="besoegsvennerne-nord")
-    tool = ToolPage.objects.live().get(locale__language_code="da", slug="vagtplan-frivillig")
+    profile = in_default_locale(OrganisationPage.objects).get(slug="besoegsvennerne-nord")
+    tool = in_default_locale(ToolPage.objects.live()).get(slug="vagtplan-frivillig")
     # The demo's funding need ("Kursus for 20 nye besøgsvenner") is about loneliness,
     # which several demo calls fund.
     call = next(call for call in FundingCallPage.objects.live().order_by("pk")

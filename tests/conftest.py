@@ -1,7 +1,9 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
 
 from portal.editorial.models import MODERATORS_GROUP
 from portal.settings.base import redis_cache
@@ -16,6 +18,16 @@ from tests.factories import (
     home_page,
 )
 from tests.logins import sign_in_verified
+
+
+@pytest.fixture(autouse=True)
+def danish_to_begin_with():
+    """A request under /en/ leaves English active in the test's thread (LocaleMiddleware
+    activates it and nothing deactivates it): each test starts and ends in Danish, as a
+    fresh process does, so no test inherits another's language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ migrations, so factories pick from them rather than invent new ones.
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Site
 
 from portal.cases.models import CaseIndexPage
 from portal.core.models import Activity, TargetGroup, Theme
@@ -116,3 +117,23 @@ class OrganisationPageFactory(wagtail_factories.PageFactory):
 def home_page():
     """The home page the migrations create."""
     return HomePage.objects.get()
+
+
+def translate_page(page, publish=True, publish_parents=False, **fields):
+    """``page``'s English translation as Wagtail's copy makes it, with ``fields`` set.
+
+    Parents nobody has translated are copied too, as drafts; ``publish_parents``
+    publishes them, as an editor would, so the English tree is live above it.
+    """
+    translated = page.specific.copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    revision = translated.save_revision()
+    if publish:
+        revision.publish()
+    if publish_parents:
+        for parent in translated.get_ancestors().filter(depth__gt=1, live=False).specific():
+            parent.save_revision().publish()
+        Site.clear_site_root_paths_cache()
+    return type(translated).objects.get(pk=translated.pk)

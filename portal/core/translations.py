@@ -16,14 +16,11 @@ taxonomies, the organisation) is read through :attr:`TranslatedPageMixin.source_
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail.models import Locale
 
-from .languages import localized_path, page_language
-
-DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+from .languages import DEFAULT_LANGUAGE, localized_path, page_language
 
 
 def in_default_locale(queryset):

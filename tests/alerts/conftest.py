@@ -6,9 +6,8 @@ import uuid
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.conf import settings
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from portal.alerts.models import Subscription
 from portal.core.models import Activity, Municipality
@@ -16,16 +15,6 @@ from portal.matching.forms import start_stamp
 from portal.opportunities.models import OpportunityPage
 
 LINK = re.compile(r"https?://\S+/opgaveagent/(?:bekraeft|afmeld)/\S+/")
-
-
-@pytest.fixture(autouse=True)
-def danish_to_begin_with():
-    """A request under /en/ leaves English active in the test's thread (LocaleMiddleware
-    activates it and nothing deactivates it): each test starts and ends in Danish, as a
-    fresh process does, so no test inherits another's language."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

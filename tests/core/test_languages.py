@@ -6,29 +6,11 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
-from wagtail.models import Locale, Site
 
-from tests.factories import OrganisationPageFactory
+from tests.factories import OrganisationPageFactory, translate_page
 from tests.opportunities.factories import OpportunityPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def forget_content_languages():
-    get_content_languages.cache_clear()
-    get_supported_content_language_variant.cache_clear()
-
-
-@pytest.fixture
-def english(settings):
-    settings.WAGTAIL_I18N_ENABLED = True
-    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
-    forget_content_languages()
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    Site.clear_site_root_paths_cache()
-    yield locale
-    forget_content_languages()
 
 
 @pytest.fixture
@@ -36,19 +18,9 @@ def opportunity(opportunity_index, organisation):
     return OpportunityPageFactory(parent=organisation, title="Besøgsven i Aalborg")
 
 
-def translate(page, locale, title):
-    """An editor's live English translation: Wagtail's copy, retitled and published.
-
-    Wagtail copies the untranslated parents too, as drafts; an editor publishes them.
-    """
-    translated = page.copy_for_translation(locale, copy_parents=True)
-    translated.title = title
-    translated.save_revision().publish()
-    for parent in translated.get_ancestors().filter(depth__gt=1, live=False).specific():
-        parent.save_revision().publish()
-    Site.clear_site_root_paths_cache()
-    translated.refresh_from_db()
-    return translated
+def translate(page, title):
+    """An editor's live English translation, its untranslated parents published too."""
+    return translate_page(page, publish_parents=True, title=title)
 
 
 def html_lang(response):
@@ -124,10 +96,10 @@ def test_the_main_menu_stays_in_english_under_en(client, home):
 
 
 def test_an_untranslated_page_is_shown_in_danish_under_en_with_a_notice(
-    client, english, opportunity, organisation
+    client, opportunity, organisation
 ):
     # Its organisation is translated, so the English tree exists without this page.
-    translate(organisation, english, "The Visiting Friends")
+    translate(organisation, "The Visiting Friends")
 
     response = client.get("/en" + opportunity.url)
 
@@ -147,7 +119,7 @@ def test_an_untranslated_page_is_shown_in_danish_under_en_with_a_notice(
 
 
 def test_a_page_of_a_site_nobody_has_translated_is_shown_in_danish_under_en(
-    client, english, opportunity
+    client, opportunity
 ):
     response = client.get("/en" + opportunity.url)
 
@@ -156,7 +128,7 @@ def test_a_page_of_a_site_nobody_has_translated_is_shown_in_danish_under_en(
 
 
 def test_an_untranslated_page_is_a_plain_danish_page_at_its_danish_address(
-    client, english, opportunity
+    client, opportunity
 ):
     html = client.get(opportunity.url).content.decode()
 
@@ -165,9 +137,9 @@ def test_an_untranslated_page_is_a_plain_danish_page_at_its_danish_address(
 
 
 def test_a_translated_page_is_served_in_english_at_the_same_path(
-    client, english, opportunity, home
+    client, opportunity, home
 ):
-    translated = translate(opportunity, english, "Visiting friend in Aalborg")
+    translated = translate(opportunity, "Visiting friend in Aalborg")
 
     assert translated.url == "/en" + opportunity.url
     response = client.get(translated.url)
@@ -185,8 +157,8 @@ def test_a_translated_page_is_served_in_english_at_the_same_path(
     assert switcher(client.get(opportunity.url)) == {"en": translated.url}
 
 
-def test_a_draft_translation_leaves_the_danish_page_under_en(client, english, opportunity):
-    translated = translate(opportunity, english, "Visiting friend in Aalborg")
+def test_a_draft_translation_leaves_the_danish_page_under_en(client, opportunity):
+    translated = translate(opportunity, "Visiting friend in Aalborg")
     translated.unpublish()
 
     html = client.get("/en" + opportunity.url).content.decode()
@@ -195,8 +167,8 @@ def test_a_draft_translation_leaves_the_danish_page_under_en(client, english, op
     assert "language-notice" in html
 
 
-def test_an_address_neither_language_has_is_a_404_under_en(client, english, opportunity):
-    translate(opportunity, english, "Visiting friend in Aalborg")
+def test_an_address_neither_language_has_is_a_404_under_en(client, opportunity):
+    translate(opportunity, "Visiting friend in Aalborg")
 
     assert client.get("/en/organisationer/findes-ikke/").status_code == 404
     assert client.get("/en" + opportunity.url + "findes-ikke/").status_code == 404
@@ -211,10 +183,10 @@ def test_the_footer_is_kept_once_per_language(client, home):
 
 
 def test_the_sitemap_lists_a_translated_page_in_both_languages_with_alternates(
-    client, english, opportunity, organisation_index
+    client, opportunity, organisation_index
 ):
     OrganisationPageFactory(parent=organisation_index, title="Vågekonerne")
-    translate(opportunity, english, "Visiting friend in Aalborg")
+    translate(opportunity, "Visiting friend in Aalborg")
 
     xml = client.get("/sitemap.xml").content.decode()
 
@@ -231,10 +203,10 @@ def test_the_sitemap_lists_a_translated_page_in_both_languages_with_alternates(
 
 
 def test_a_listing_under_en_marks_the_danish_text_of_untranslated_cards(
-    client, english, opportunity, organisation
+    client, opportunity, organisation
 ):
     other = OpportunityPageFactory(parent=organisation, title="Lektiehjælp i Vejle")
-    translate(opportunity, english, "Visiting friend in Aalborg")
+    translate(opportunity, "Visiting friend in Aalborg")
 
     html = client.get("/en/frivilligopgaver/").content.decode()
 

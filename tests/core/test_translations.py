@@ -6,13 +6,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.test import Client
 from django.urls import reverse
-from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from portal.opportunities.models import OpportunityPage, Shift
 from portal.organisations.models import OrganisationAccess
-from tests.factories import OrganisationPageFactory
+from tests.factories import OrganisationPageFactory, translate_page
 from tests.logins import sign_in_verified
 from tests.matching.conftest import make_opportunity, make_shift, offer_data
 
@@ -24,17 +23,9 @@ def english():
 
 
 def translate(page, title=None, publish=True, **fields):
-    """The English translation of ``page`` as the admin's "Translate" makes it, published."""
-    translated = CopyPageForTranslationAction(page.specific, english()).execute(
-        skip_permission_checks=True
-    ).specific
-    translated.title = title or f"{page.title} (English)"
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    revision = translated.save_revision()
-    if publish:
-        revision.publish()
-    return type(translated).objects.get(pk=translated.pk)
+    """The English translation of ``page`` as the admin's "Translate" makes it."""
+    return translate_page(page, publish=publish, title=title or f"{page.title} (English)",
+                          **fields)
 
 
 @pytest.fixture

@@ -4,24 +4,13 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from portal.core.models import Activity, Municipality
 from portal.matching.forms import start_stamp
 from portal.matching.models import CONSENT_VERSION, Kind, MatchRequest, erase_after_from
 from portal.opportunities.models import OpportunityPage, Shift
 from tests.factories import OrganisationPageFactory, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def danish_to_begin_with():
-    """A request under /en/ leaves English active in the test's thread (LocaleMiddleware
-    activates it and nothing deactivates it): each test starts and ends in Danish, as a
-    fresh process does, so no test inherits another's language."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

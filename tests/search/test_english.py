@@ -17,7 +17,7 @@ from django.utils import translation
 from modelsearch.conf import get_app_config
 from wagtail.models import Locale, Page
 
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, translate_page
 from tests.opportunities.factories import OpportunityPageFactory
 
 DANISH_TITLE = "Besøgsven til ensomme ældre"
@@ -30,17 +30,9 @@ def english():
 
 
 @pytest.fixture
-def translate(english):
+def translate():
     """Publish an English translation of a Danish page, with English texts."""
-
-    def translate(page, **fields):
-        translated = page.copy_for_translation(english, copy_parents=True)
-        for name, value in fields.items():
-            setattr(translated, name, value)
-        translated.save_revision().publish()
-        return translated.specific_class.objects.get(pk=translated.pk)
-
-    return translate
+    return translate_page
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from modelsearch.utils import get_content_type_pk
 from wagtail.models import Page
 
 from portal.core.languages import locale_language
-from portal.core.translations import DEFAULT_LANGUAGE, live_translations
+from portal.core.translations import DEFAULT_LANGUAGE, versions_in
 
 # Snowball's names for its stemmers, which are PostgreSQL's names for its
 # text-search configurations too.
@@ -74,7 +74,7 @@ class IndexedTexts:
         for language, stemmer in STEMMERS.items():
             if language == DEFAULT_LANGUAGE:
                 continue
-            translations = live_translations(danish, language)
+            translations = versions_in(danish, language)
             for page in danish:
                 translation_page = translations.get(page.translation_key)
                 if translation_page is not None:
@@ -84,18 +84,10 @@ class IndexedTexts:
 
 
 def _danish_pages_of(translations):
-    keys_by_model = defaultdict(set)
-    for page in translations:
-        keys_by_model[type(page)].add(page.translation_key)
-    sources = {}
-    for model, keys in keys_by_model.items():
-        found = list(
-            model._default_manager.filter(
-                translation_key__in=keys, locale__language_code=DEFAULT_LANGUAGE
-            )
-        )
-        if found:
-            sources[model] = found
+    """The Danish pages of ``translations``, live or not, by page type."""
+    sources = defaultdict(list)
+    for page in versions_in(translations, DEFAULT_LANGUAGE, live=False).values():
+        sources[type(page)].append(page)
     return sources
 
 

@@ -43,8 +43,8 @@ def shown_language():
     return language if language and language != DEFAULT_LANGUAGE else None
 
 
-def live_translations(pages, language):
-    """The live translations of ``pages`` into ``language``, by translation key.
+def versions_in(pages, language, live=True):
+    """The versions of ``pages`` in ``language`` (live ones only, unless told), by translation key.
 
     One query per page type, however many pages.
     """
@@ -53,12 +53,10 @@ def live_translations(pages, language):
         keys_by_model[type(page)].add(page.translation_key)
     found = {}
     for model, keys in keys_by_model.items():
-        found.update(
-            (page.translation_key, page)
-            for page in model._default_manager.live().filter(
-                translation_key__in=keys, locale__language_code=language
-            )
-        )
+        versions = model._default_manager.filter(
+            translation_key__in=keys, locale__language_code=language)
+        found.update((page.translation_key, page)
+                     for page in (versions.live() if live else versions))
     return found
 
 
@@ -75,7 +73,7 @@ def show_in_language(pages, request=None):
     language = shown_language()
     if language is None or not pages:
         return pages
-    translations = live_translations(pages, language)
+    translations = versions_in(pages, language)
     for page in pages:
         translated = translations.get(page.translation_key)
         if translated is None:

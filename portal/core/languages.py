@@ -69,19 +69,28 @@ def localized_page_url(page, request=None, language=None):
     return localized_path(url, language)
 
 
+def _addresses_in_languages(request):
+    """The requested address in every language, worked out once per request.
+
+    The switcher and a view's hreflang links both need it; each would resolve
+    and reverse the address again.
+    """
+    if not hasattr(request, "_addresses_in_languages"):
+        path = request.get_full_path()
+        request._addresses_in_languages = [(code, translate_url(path, code))
+                                           for code, _name in settings.LANGUAGES]
+    return request._addresses_in_languages
+
+
 def language_links(request):
     """The switcher's entries: each language, its name in itself, the same page's address."""
     current = get_language()
-    links = []
-    for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        links.append({
-            "code": code,
-            "name": info["name_local"].capitalize(),
-            "url": translate_url(request.get_full_path(), code),
-            "current": code == current,
-        })
-    return links
+    return [{
+        "code": code,
+        "name": get_language_info(code)["name_local"].capitalize(),
+        "url": url,
+        "current": code == current,
+    } for code, url in _addresses_in_languages(request)]
 
 
 def page_alternates(page, request):
@@ -123,5 +132,5 @@ def _translated_pages():
 
 def view_alternates(request):
     """A view's address in every language: its interface is translated, so all exist."""
-    return [(code, request.build_absolute_uri(translate_url(request.get_full_path(), code)))
-            for code, _name in settings.LANGUAGES]
+    return [(code, request.build_absolute_uri(url))
+            for code, url in _addresses_in_languages(request)]

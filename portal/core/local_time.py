@@ -1,13 +1,26 @@
-"""Staff read times in Copenhagen time, wherever Wagtail would show the stored UTC.
+"""Times in Copenhagen time, wherever Django or Wagtail would show the stored UTC.
 
 Templates convert an aware datetime to the current time zone by themselves;
-these are the places that do not: the inspect view (it localizes the value
-but never converts it) and the spreadsheet exports (Wagtail writes XLSX
-datetimes as naive UTC and CSV ones as ``str()``, which keeps ``+00:00``).
+these are the places that do not: text written in Python (mails, feeds, form
+errors), the inspect view (it localizes the value but never converts it) and
+the spreadsheet exports (Wagtail writes XLSX datetimes as naive UTC and CSV
+ones as ``str()``, which keeps ``+00:00``).
 """
+
+from datetime import datetime
 
 from django.utils import formats, timezone
 from wagtail.admin.ui.fields import BaseFieldDisplay
+
+
+def local_format(value, format_name="DATE_FORMAT"):
+    """A date or moment as the active language writes it, a moment in Copenhagen time.
+
+    ``format_name`` is one of Django's or ours (``portal/formats``), never a pattern:
+    how a date reads in each language is decided there, once.
+    """
+    day = timezone.localtime(value) if isinstance(value, datetime) else value
+    return formats.date_format(day, format_name)
 
 
 class LocalDateTimeDisplay(BaseFieldDisplay):

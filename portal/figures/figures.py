@@ -124,7 +124,7 @@ def days_cell(histogram):
 
 
 def month_label(month):
-    return formats.date_format(date.fromisoformat(month), "F Y")
+    return formats.date_format(date.fromisoformat(month), "YEAR_MONTH_FORMAT")
 
 
 def request_ledger(counts, ledger):

@@ -35,7 +35,7 @@ def rss_response(index_page, request):
         description = call.summary
         if deadline:
             description += " " + _("Næste frist: %(date)s.") % {
-                "date": date_format(deadline.date, "j. F Y")}
+                "date": date_format(deadline.date, "DATE_FORMAT")}
         feed.add_item(
             title=call.title, link=url, unique_id=url, description=description,
             pubdate=call.first_published_at, updateddate=call.last_published_at,

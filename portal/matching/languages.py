@@ -6,20 +6,14 @@ they sent, and each mail is rendered under it. Staff read Danish.
 """
 
 from contextlib import contextmanager
-from datetime import datetime
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-STAFF_LANGUAGE = settings.LANGUAGE_CODE
+from portal.core.local_time import local_format
 
-# Django's English formats are American ("Dec. 12, 2026, 10 a.m."); the portal writes
-# dates as Europeans read them, in either language.
-DATE_FORMATS = {"da": "j. F Y", "en": "j F Y"}
-TIME_FORMATS = {"da": "H.i", "en": "H:i"}
+STAFF_LANGUAGE = settings.LANGUAGE_CODE
 
 
 def supported(code):
@@ -42,23 +36,14 @@ def in_language(code):
         yield
 
 
-def _formats():
-    language = active_language()
-    return DATE_FORMATS.get(language, DATE_FORMATS["da"]), TIME_FORMATS.get(
-        language, TIME_FORMATS["da"])
-
-
 def day_text(value, weekday=False):
     """"lørdag 12. december 2026" / "Saturday 12 December 2026"; a moment in Copenhagen
     time."""
-    date_pattern, _time = _formats()
-    day = localtime(value) if isinstance(value, datetime) else value
-    return date_format(day, f"l {date_pattern}" if weekday else date_pattern)
+    return local_format(value, "WEEKDAY_DATE_FORMAT" if weekday else "DATE_FORMAT")
 
 
 def time_text(value):
-    _date, time_pattern = _formats()
-    return date_format(localtime(value), time_pattern)
+    return local_format(value, "TIME_FORMAT")
 
 
 def span_text(starts_at, ends_at):

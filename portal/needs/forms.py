@@ -26,6 +26,6 @@ class NeedPageForm(WagtailAdminPageForm):
         if end_date > latest:
             raise forms.ValidationError(
                 _("Et behov kan højst være aktuelt i 12 måneder – vælg senest %(date)s.")
-                % {"date": formats.date_format(latest, "j. F Y")}
+                % {"date": formats.date_format(latest, "DATE_FORMAT")}
             )
         return end_date

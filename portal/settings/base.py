@@ -293,6 +293,9 @@ LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("Engelsk"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
+# Dates as each language writes them, under Django's format names and a few of ours
+# (portal/formats/__init__.py).
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 USE_TZ = True
 # Pages are translated with wagtail.contrib.simple_translation: a Danish page is copied

@@ -28,7 +28,10 @@ def publishes_without_approval(page, parent=None):
     if not isinstance(page, OpportunityPage):
         return False
     organisation = owner_of(page) if page.path else parent and parent.specific
-    return bool(getattr(organisation, "publishes_opportunities_directly", False))
+    # Trust is a fact of the Danish page: an English copy's flag was copied once and
+    # is never what Redaktionen set.
+    source = getattr(organisation, "source_page", organisation)
+    return bool(getattr(source, "publishes_opportunities_directly", False))
 
 
 class EditorialApprovalTask(AbstractGroupApprovalTask):

@@ -19,7 +19,9 @@ from wagtail.models import (
 )
 
 from portal.editorial.models import TASK_NAME, WORKFLOW_NAME
+from portal.organisations.models import OrganisationPage
 from tests.cases.factories import CasePageFactory
+from tests.factories import translate_page
 from tests.opportunities.factories import OpportunityPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +179,37 @@ def test_an_untrusted_organisations_opportunity_waits_for_redaktionen(organisati
     page.refresh_from_db()
     assert not page.live
     assert page.current_workflow_task.name == TASK_NAME
+
+
+def english_opportunity_of(organisation, home, organisation_index):
+    """A draft English opportunity below ``organisation``'s English page."""
+    for page in (home, organisation_index, organisation):
+        translate_page(page)
+    return translate_page(draft(organisation), publish=False)
+
+
+def test_a_trust_flag_on_an_english_copy_of_an_organisation_has_no_effect(
+    home, organisation_index, organisation, editor
+):
+    page = english_opportunity_of(organisation, home, organisation_index)
+    OrganisationPage.objects.filter(translation_key=organisation.translation_key).exclude(
+        pk=organisation.pk).update(publishes_opportunities_directly=True)
+
+    submit(page, editor)
+
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_task.name == TASK_NAME
+
+
+def test_the_danish_organisations_trust_lets_its_english_opportunity_through(
+    home, organisation_index, organisation, editor
+):
+    page = english_opportunity_of(organisation, home, organisation_index)
+    OrganisationPage.objects.filter(pk=organisation.pk).update(
+        publishes_opportunities_directly=True)
+
+    submit(page, editor)
+
+    page.refresh_from_db()
+    assert page.live

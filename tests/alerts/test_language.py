@@ -21,6 +21,7 @@ from django.utils import translation
 
 from portal.alerts.digests import deliver
 from portal.alerts.models import Subscription
+from portal.alerts.tokens import confirm_token
 from tests.factories import translate_page
 
 from .conftest import form_data, publish, sent_to, subscription
@@ -185,3 +186,15 @@ def test_an_english_digest_costs_the_same_queries_however_many_it_lists(
 
     assert mail.outbox[-1].body.count("https://bindeled.example/en/organisationer/") == 5
     assert five == one
+
+
+def test_the_confirmation_page_names_the_filters_in_the_pages_language(client, listing):
+    english = english_subscription(query="region=nordjylland&aktivitet=besoegsven")
+    token = confirm_token(english)
+    with translation.override("en"):
+        english_page = client.get(reverse("alerts:confirm", args=[token])).content.decode()
+    danish_page = client.get(reverse("alerts:confirm", args=[token])).content.decode()
+
+    assert "Region: North Denmark Region" in english_page
+    assert "Activity: Visiting friend" in english_page
+    assert "Region: Region Nordjylland" in danish_page and "Aktivitet: Besøgsven" in danish_page

@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from portal.core.models import Activity, Municipality, Theme
+from portal.core.models import Activity, Municipality, Theme, name_in_active_language
 from portal.core.queries import ids_parameter
 
 SUMMARY_WORDS = 40
@@ -115,13 +115,17 @@ class TaxonomyFacet:
     # or its region for the region facet).
     slug_field: str = "slug"
     name_field: str = "name"
+    # Its English name, shown to a visitor reading English where it is filled
+    # in; None for a municipality, whose name is the same in English.
+    english_field: str | None = "name_en"
     # Whether one value keeps a large share of all pages (see ``pages_tagged``).
     broad: bool = False
 
 
 TAXONOMY_FACETS = (
-    TaxonomyFacet("region", _("Region"), Municipality, "region__slug", "region__name", broad=True),
-    TaxonomyFacet("kommune", _("Kommune"), Municipality),
+    TaxonomyFacet("region", _("Region"), Municipality, "region__slug", "region__name",
+                  "region__name_en", broad=True),
+    TaxonomyFacet("kommune", _("Kommune"), Municipality, english_field=None),
     TaxonomyFacet("tema", _("Tema"), Theme),
     TaxonomyFacet("aktivitet", _("Aktivitet"), Activity),
 )
@@ -199,8 +203,18 @@ def _fields_of(taxonomy):
     fields = []
     for facet in TAXONOMY_FACETS:
         if facet.taxonomy is taxonomy:
-            fields += [name for name in (facet.slug_field, facet.name_field) if name not in fields]
+            wanted = (facet.slug_field, facet.name_field, facet.english_field)
+            fields += [name for name in wanted if name and name not in fields]
     return fields
+
+
+def _name_reader(fields, facet):
+    """A function giving a term row's name in the visitor's language."""
+    name_at = fields.index(facet.name_field) + 1
+    if facet.english_field is None:
+        return lambda row: row[name_at]
+    english_at = fields.index(facet.english_field) + 1
+    return lambda row: name_in_active_language(row[name_at], row[english_at])
 
 
 def type_label(content_type_id):
@@ -227,12 +241,12 @@ def build_facets(candidates, selection):
             rows_by_taxonomy[facet.taxonomy] = term_rows(facet.taxonomy, candidates, fields)
         rows = rows_by_taxonomy[facet.taxonomy]
         slug_at = fields.index(facet.slug_field) + 1
-        name_at = fields.index(facet.name_field) + 1
+        name_of = _name_reader(fields, facet)
         # A page counts once per value, even when several of its terms share it
         # (two municipalities in the same region).
         pairs = {(row[0], row[slug_at]) for row in rows if row[slug_at]}
         counts = Counter(slug for _page, slug in pairs)
-        names = {row[slug_at]: row[name_at] for row in rows}
+        names = {row[slug_at]: name_of(row) for row in rows}
         groups.append(_group(facet.param, facet.label, counts, names, selection.get(facet.param)))
     return [group for group in groups if group.options]
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from portal.core.languages import localized_path
+from portal.core.translations import show_in_language
 from portal.matching.languages import active_language, in_language, moment_text
 
 from .saved_filters import describe, filterset_for, listing_path
@@ -62,14 +63,15 @@ def confirmation(subscription):
 
 
 def _item(page):
+    """One opportunity as the digest lists it; ``page`` as ``show_in_language`` shows it."""
     where = _("online") if page.is_online else ", ".join(
         municipality.name for municipality in page.municipalities.all())
     return {
-        "title": page.title, "summary": page.summary, "where": where,
+        "page": page, "title": page.title, "summary": page.summary, "where": where,
         "commitment": page.get_commitment_display(),
         "organisation": page.owner_organisation.title if page.owner_organisation else "",
         "published": moment_text(page.published_at),
-        "url": base_url() + localized_path(page.get_url_parts()[2]),
+        "url": base_url() + page.get_url_parts()[2],
     }
 
 
@@ -80,6 +82,9 @@ def digest(subscription, delivery, matches, since):
         "municipalities")[:DIGEST_ITEMS]
     listing = listing_path(subscription.query)
     with in_language(subscription.language):
+        # An English subscriber reads an opportunity's live English translation (title,
+        # summary, address) where there is one, and the Danish one at its /en/ address.
+        pages = show_in_language(pages)
         return _message(subscription, "digest", {
             "items": [_item(page) for page in pages], "total": total,
             "more": max(total - DIGEST_ITEMS, 0), "since": moment_text(since),

@@ -4,7 +4,8 @@ Built on django-ninja, which Wagtail 8 already depends on (its own v3 API is
 made with it): the OpenAPI document at /api/v1/openapi.json is generated from
 the type hints of the operations and their schemas. The interactive docs page
 ninja can serve is left off: it is English only and not accessible; the
-Danish page /aaben-data/ explains the API instead.
+page /aaben-data/ explains the API instead. The document is Danish, and
+English at /api/v1/openapi.json?lang=en (``http.in_asked_language``).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from . import content, errors, opportunities, taxonomies
-from .http import json_text, open_data_view
+from .http import in_asked_language, json_text, open_data_view
 from .throttle import ClientRateThrottle
 
 
@@ -32,6 +33,7 @@ api = NinjaAPI(
     urls_namespace="api_v1",
     openapi_url="/openapi.json",
     docs_url=None,
+    docs_decorator=in_asked_language,
     renderer=DanishJSONRenderer(),
     throttle=[ClientRateThrottle()],
 )

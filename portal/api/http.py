@@ -13,6 +13,9 @@ generation: the response gets no validators of ours, and Django's
 
 API responses are not kept by the page cache (no ``public`` in their
 ``Cache-Control``): each request must reach the rate limit.
+
+The OpenAPI document is written in the language ``?lang=`` names (``en``),
+Danish without it (``in_asked_language``).
 """
 
 import hashlib
@@ -23,16 +26,18 @@ from functools import wraps
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from portal.core.languages import DEFAULT_LANGUAGE
 from portal.core.page_cache import GENERATION_KEY
 
 API_VERSION = "v1"
 MAX_AGE_SECONDS = 60
 # How long a list may show a shift that has begun, at most.
 TIME_BUCKET_SECONDS = 300
+LANGUAGE_PARAM = "lang"
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After",
@@ -87,6 +92,34 @@ def open_data_view(run):
             response["Cache-Control"] = f"max-age={MAX_AGE_SECONDS}"
         else:
             response["Cache-Control"] = "no-store"
+        return response
+
+    return wrapper
+
+
+def asked_language(request):
+    """The language ``?lang=`` names if the portal has it (``en``, ``en-GB``), else Danish."""
+    asked = request.GET.get(LANGUAGE_PARAM, "").strip().lower()
+    try:
+        return translation.get_supported_language_variant(asked or DEFAULT_LANGUAGE)
+    except LookupError:
+        return DEFAULT_LANGUAGE
+
+
+def in_asked_language(view):
+    """Render the OpenAPI document in the asked language and say which it is.
+
+    The API has one address for every language, and the portal takes the language
+    from the address, never from ``Accept-Language`` (README, "Languages and translation"): so a
+    parameter, and every cache keeps each language apart by its URL, with no ``Vary``.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = asked_language(request)
+        with translation.override(language):
+            response = view(request, *args, **kwargs)
+        response["Content-Language"] = language
         return response
 
     return wrapper

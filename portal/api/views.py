@@ -20,6 +20,8 @@ from portal.opportunities.filters import NEWEST_FIRST
 from portal.opportunities.models import OpportunityIndexPage, OpportunityPage
 from portal.organisations.models import OrganisationPage
 
+from .http import LANGUAGE_PARAM
+
 
 def curl(*arguments):
     return shlex.join(["curl", *arguments])
@@ -100,6 +102,7 @@ def open_data(request):
     return render(request, "api/open_data.html", {
         "api_root": api_root,
         "openapi_url": f"{api_root}openapi.json",
+        "openapi_url_en": f"{api_root}openapi.json?{LANGUAGE_PARAM}=en",
         "examples": examples(api_root, opportunity_id, organisation_id),
         "feeds": feeds(),
         "rate_limit": settings.API_RATE_LIMIT,

@@ -187,3 +187,47 @@ def test_bad_parameters_elsewhere_are_a_400_too(client, catalogue, url):
 
 def test_a_page_id_beyond_the_database_is_a_404(client, catalogue):
     assert client.get("/api/v1/opportunities/99999999999/").status_code == 404
+
+
+def openapi(client, query="", **headers):
+    response = client.get(f"/api/v1/openapi.json{query}", **headers)
+    assert response.status_code == 200
+    return response
+
+
+def test_the_openapi_document_is_english_with_lang_en_and_danish_without(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    danish = openapi(client)
+    english = openapi(client, "?lang=en")
+
+    assert english["Content-Language"] == "en"
+    assert english.json()["info"]["title"] == "Bindeled – open data"
+    listing = english.json()["paths"]["/api/v1/opportunities/"]["get"]
+    assert listing["description"].startswith("Open volunteer opportunities with upcoming shifts")
+    assert danish["Content-Language"] == "da"
+    assert danish.json()["info"]["title"] == "Bindeled – åbne data"
+    assert openapi(client, "?lang=EN-gb").json() == english.json()
+    # The page cache keeps each language apart by its address.
+    again_danish, again_english = openapi(client), openapi(client, "?lang=en")
+    assert again_danish["X-Page-Cache"] == again_english["X-Page-Cache"] == "hit"
+    assert (again_danish["Content-Language"], again_english["Content-Language"]) == ("da", "en")
+    assert again_danish.json() == danish.json() and again_english.json() == english.json()
+
+
+def test_the_openapi_document_takes_its_language_from_the_address_only(client):
+    asked_in_english = openapi(client, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert asked_in_english["Content-Language"] == "da"
+    assert asked_in_english.json()["info"]["title"] == "Bindeled – åbne data"
+    for response in (asked_in_english, openapi(client, "?lang=en")):
+        assert "accept-language" not in response.get("Vary", "").lower()
+        assert response["Cache-Control"] == "public, max-age=300"
+
+
+@pytest.mark.parametrize("query", ["?lang=fr", "?lang=", "?lang=%00", "?lang=" + "e" * 600,
+                                   "?lang=en&lang=de"])
+def test_an_unknown_language_gets_the_danish_document(client, query):
+    response = openapi(client, query)
+
+    assert response["Content-Language"] == "da"
+    assert response.json()["info"]["title"] == "Bindeled – åbne data"

@@ -63,6 +63,7 @@ def test_the_page_explains_the_api_licence_and_openapi(client, site):
     assert "<h1>Åbne data</h1>" in text
     assert "http://testserver/api/v1/" in text
     assert 'href="http://testserver/api/v1/openapi.json"' in text
+    assert 'href="http://testserver/api/v1/openapi.json?lang=en"' in text
     assert "Creative Commons Navngivelse 4.0 International (CC BY 4.0)" in text
     assert "Bindeled har valgt" in text  # the project's choice, said as such
     assert "uden_boerneattest" in text

@@ -199,3 +199,35 @@ def test_the_english_listing_filters_by_english_words(client, organisation, oppo
 
     assert [page.id for page in response.context["page_obj"]] == [night_watch.id]
     assert "Night watch" in response.content.decode()
+
+
+def _facet_labels(response):
+    return {group.param: [option.label for option in group.options]
+            for group in response.context["facets"]}
+
+
+@pytest.mark.django_db
+def test_the_facets_name_regions_and_themes_in_the_visitors_language(client, visiting_friends,
+                                                                     theme):
+    theme.name_en = "Loneliness"
+    theme.save()
+
+    english = _facet_labels(client.get("/en/soeg/", {"q": "besøgsvenner"}))
+    danish = _facet_labels(client.get("/soeg/", {"q": "besøgsvenner"}))
+
+    assert english["region"] == ["North Denmark Region"]
+    assert english["tema"] == ["Loneliness"]
+    assert english["kommune"] == danish["kommune"] == ["Aalborg"]
+    assert danish["region"] == ["Region Nordjylland"]
+    assert danish["tema"] == [theme.name]
+
+
+@pytest.mark.django_db
+def test_a_facet_term_without_an_english_name_is_named_in_danish(client, visiting_friends,
+                                                                 theme):
+    theme.name_en = ""
+    theme.save()
+
+    english = _facet_labels(client.get("/en/soeg/", {"q": "besøgsvenner"}))
+
+    assert english["tema"] == [theme.name]

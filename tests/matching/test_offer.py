@@ -234,3 +234,14 @@ def test_the_opportunity_page_carries_the_form_and_no_cache_shares_it(client, op
     assert f'action="/tilmelding/{opportunity.pk}/"' in body
     assert 'name="idempotency_token"' in body
     assert "public" not in response.headers["Cache-Control"]
+
+
+def test_the_shifts_to_choose_are_a_group_named_by_its_legend(client, ad_hoc):
+    # Found by the HTML checker on the demo: the shift boxes had a <label for="">.
+    shift = make_shift(ad_hoc)
+
+    body = client.get(ad_hoc.url).content.decode()
+
+    assert '<legend class="field__label" id="id_shifts">Vælg vagt</legend>' in body
+    assert f'value="{shift.pk}" id="id_shifts_0"' in body
+    assert 'for=""' not in body

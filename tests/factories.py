@@ -119,6 +119,12 @@ def home_page():
     return HomePage.objects.get()
 
 
+def organisation_page(title="Besøgsvennerne"):
+    """An organisation page under a new organisation index below the home page."""
+    index = OrganisationIndexPageFactory(parent=home_page())
+    return OrganisationPageFactory(parent=index, title=title)
+
+
 def translate_page(page, publish=True, publish_parents=False, **fields):
     """``page``'s English translation as Wagtail's copy makes it, with ``fields`` set.
 

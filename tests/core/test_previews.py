@@ -37,29 +37,24 @@ from tests.factories import (
     CaseIndexPageFactory,
     OpportunityIndexPageFactory,
     OrganisationIndexPageFactory,
-    OrganisationPageFactory,
     StandardPageFactory,
     ToolIndexPageFactory,
     home_page,
+    organisation_page,
 )
 from tests.funding.factories import FundingCallIndexPageFactory, FundingCallPageFactory
 from tests.needs.factories import NeedPageFactory
 from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
 
 
-def _organisation():
-    index = OrganisationIndexPageFactory(parent=home_page())
-    return OrganisationPageFactory(parent=index, title="Besøgsvennerne")
-
-
 def _opportunity():
-    page = OpportunityPageFactory(parent=_organisation(), commitment=Commitment.AD_HOC)
+    page = OpportunityPageFactory(parent=organisation_page(), commitment=Commitment.AD_HOC)
     ShiftFactory(opportunity=page, place="Gemt vagt i Vestergade")
     return page
 
 
 def _case():
-    organisation = _organisation()
+    organisation = organisation_page()
     case = CasePageFactory(parent=organisation)
     add_partner(case, organisation)
     return case
@@ -72,18 +67,19 @@ EXAMPLES = {
     "organisations.OrganisationIndexPage": lambda: OrganisationIndexPageFactory(
         parent=home_page()
     ),
-    "organisations.OrganisationPage": _organisation,
+    "organisations.OrganisationPage": organisation_page,
     "opportunities.OpportunityIndexPage": lambda: OpportunityIndexPageFactory(parent=home_page()),
     OpportunityPage: _opportunity,
     "cases.CaseIndexPage": lambda: CaseIndexPageFactory(parent=home_page()),
     CasePage: _case,
-    GuidePage: lambda: GuidePageFactory(parent=_organisation()),
+    GuidePage: lambda: GuidePageFactory(parent=organisation_page()),
     "toolshare.ToolIndexPage": lambda: ToolIndexPageFactory(parent=home_page()),
     # A tool must have a category: its form's tick boxes start empty.
-    ToolPage: lambda: ToolPageFactory(parent=_organisation(), categories=[category("vagtplaner")]),
+    ToolPage: lambda: ToolPageFactory(
+        parent=organisation_page(), categories=[category("vagtplaner")]),
     "funding.FundingCallIndexPage": lambda: FundingCallIndexPageFactory(parent=home_page()),
-    FundingCallPage: lambda: FundingCallPageFactory(parent=_organisation(), deadlines=[20, 80]),
-    NeedPage: lambda: NeedPageFactory(parent=_organisation()),
+    FundingCallPage: lambda: FundingCallPageFactory(parent=organisation_page(), deadlines=[20, 80]),
+    NeedPage: lambda: NeedPageFactory(parent=organisation_page()),
 }
 
 

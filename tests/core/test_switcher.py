@@ -19,10 +19,10 @@ from tests.factories import (
     CaseIndexPageFactory,
     OpportunityIndexPageFactory,
     OrganisationIndexPageFactory,
-    OrganisationPageFactory,
     StandardPageFactory,
     ToolIndexPageFactory,
     home_page,
+    organisation_page,
     translate_page,
 )
 from tests.funding.factories import FundingCallIndexPageFactory, FundingCallPageFactory
@@ -34,11 +34,6 @@ pytestmark = pytest.mark.django_db
 NOTICE = '<p class="language-notice" lang="en">'
 
 
-def _organisation():
-    index = OrganisationIndexPageFactory(parent=home_page())
-    return OrganisationPageFactory(parent=index, title="Besøgsvennerne")
-
-
 # One example of each page type, and the query string a visitor may have on its
 # address (a listing's filters), which the switcher must keep.
 PAGE_EXAMPLES = {
@@ -47,23 +42,24 @@ PAGE_EXAMPLES = {
                           ""),
     "organisations.OrganisationIndexPage": (
         lambda: OrganisationIndexPageFactory(parent=home_page()), "?region=nordjylland"),
-    "organisations.OrganisationPage": (_organisation, ""),
+    "organisations.OrganisationPage": (organisation_page, ""),
     "opportunities.OpportunityIndexPage": (
         lambda: OpportunityIndexPageFactory(parent=home_page()),
         "?kommune=aalborg&sprog=engelsk"),
     "opportunities.OpportunityPage": (
-        lambda: OpportunityPageFactory(parent=_organisation(), title="Besøgsven i Aalborg"), ""),
+        lambda: OpportunityPageFactory(
+            parent=organisation_page(), title="Besøgsven i Aalborg"), ""),
     "cases.CaseIndexPage": (lambda: CaseIndexPageFactory(parent=home_page()), "?type=case"),
-    "cases.CasePage": (lambda: CasePageFactory(parent=_organisation()), ""),
-    "cases.GuidePage": (lambda: GuidePageFactory(parent=_organisation()), ""),
+    "cases.CasePage": (lambda: CasePageFactory(parent=organisation_page()), ""),
+    "cases.GuidePage": (lambda: GuidePageFactory(parent=organisation_page()), ""),
     "toolshare.ToolIndexPage": (lambda: ToolIndexPageFactory(parent=home_page()),
                                 "?q=vagtplan"),
     "toolshare.ToolPage": (lambda: ToolPageFactory(
-        parent=_organisation(), categories=[category("vagtplaner")]), ""),
+        parent=organisation_page(), categories=[category("vagtplaner")]), ""),
     "funding.FundingCallIndexPage": (lambda: FundingCallIndexPageFactory(parent=home_page()),
                                      "?kommune=aalborg"),
-    "funding.FundingCallPage": (lambda: FundingCallPageFactory(parent=_organisation()), ""),
-    "needs.NeedPage": (lambda: NeedPageFactory(parent=_organisation()), ""),
+    "funding.FundingCallPage": (lambda: FundingCallPageFactory(parent=organisation_page()), ""),
+    "needs.NeedPage": (lambda: NeedPageFactory(parent=organisation_page()), ""),
 }
 
 # The site's own views under /en/, with a query string a visitor may have.

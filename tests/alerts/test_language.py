@@ -1,8 +1,5 @@
 """An alert asked for on the English site stays English: its confirmation, its digests and
 their links, whichever language the worker has active. Staff language is Danish.
-
-No English catalogue exists yet: the tests read the header, the page's ``lang`` and how
-dates and links are written, which the portal decides itself.
 """
 
 import json

@@ -1,9 +1,10 @@
 """/api/v1/organisations/, cases/, guides/, tools/: published, public pages, newest first.
 
-Every list is ``live().public()``: a draft, an unpublished page or one behind
-a view restriction (or below one) is never listed, and its own address is a
-404. Each list reads a fixed number of queries: the page of rows, then one
-per many-to-many field (``prefetch_related``) and one for the owners.
+Every list is live and unrestricted (``portal.core.privacy``): a draft, an
+unpublished page or one behind a view restriction (or below one) is never
+listed, and its own address is a 404. Each list reads a fixed number of
+queries: the page of rows, then one per many-to-many field
+(``prefetch_related``) and one for the owners.
 """
 
 from django.shortcuts import get_object_or_404
@@ -13,6 +14,7 @@ from ninja import Field, Query, Router, Schema
 
 from portal.cases.grants import organisation_identifier
 from portal.cases.models import CasePage, GuidePage
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale
 from portal.organisations.models import OrganisationPage, owners_of
 from portal.toolshare.models import ToolPage
@@ -47,7 +49,7 @@ def listed(request, queryset, paging, record):
 # --- Organisations ----------------------------------------------------------------
 
 def organisations():
-    return in_default_locale(OrganisationPage.objects.live().public())
+    return in_default_locale(unrestricted(OrganisationPage.objects.live()))
 
 
 def organisation_records(request, rows):
@@ -98,7 +100,8 @@ KNOWLEDGE_RELATIONS = ("themes", "municipalities", "target_groups", "activities"
 
 
 def knowledge(model):
-    return in_default_locale(model.objects.live().public()).prefetch_related(*KNOWLEDGE_RELATIONS)
+    return (in_default_locale(unrestricted(model.objects.live()))
+            .prefetch_related(*KNOWLEDGE_RELATIONS))
 
 
 def knowledge_record(request, page, owner):
@@ -159,7 +162,7 @@ def guide_detail(request, pk: int):
 # --- Tools --------------------------------------------------------------------------
 
 def tools():
-    return in_default_locale(ToolPage.objects.live().public()).prefetch_related("categories")
+    return in_default_locale(unrestricted(ToolPage.objects.live())).prefetch_related("categories")
 
 
 def tool_records(request, rows):

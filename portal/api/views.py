@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale
 from portal.funding.models import FundingCallIndexPage
 from portal.opportunities.filters import NEWEST_FIRST
@@ -61,7 +62,7 @@ def examples(api_root, opportunity_id, organisation_id):
 
 def _index_feeds(model, feeds):
     """The RSS and calendar of the live listing page of ``model``, if there is one."""
-    index = in_default_locale(model.objects.live().public()).first()
+    index = in_default_locale(unrestricted(model.objects.live())).first()
     if index is None:
         return []
     url = index.get_url()
@@ -97,8 +98,8 @@ def open_data(request):
     api_root = request.build_absolute_uri(reverse("api_v1:api-root"))
     opportunity_id = (OpportunityPage.objects.open().order_by(*NEWEST_FIRST)
                       .values_list("pk", flat=True).first())
-    organisation_id = (in_default_locale(OrganisationPage.objects.live().public()).order_by("-pk")
-                       .values_list("pk", flat=True).first())
+    organisations = in_default_locale(unrestricted(OrganisationPage.objects.live()))
+    organisation_id = organisations.order_by("-pk").values_list("pk", flat=True).first()
     return render(request, "api/open_data.html", {
         "api_root": api_root,
         "openapi_url": f"{api_root}openapi.json",

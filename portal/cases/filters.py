@@ -16,6 +16,7 @@ from portal.core.listings import (
 )
 from portal.core.models import Municipality, Region, TargetGroup, Theme
 from portal.core.pictures import with_image
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale
 from portal.organisations.models import OrganisationKind, owners_of
 
@@ -90,7 +91,7 @@ class KnowledgeFilterSet(FacetedFilterSet):
 
 
 def knowledge_listing(request):
-    queryset = in_default_locale(KnowledgePage.objects.live().public())
+    queryset = in_default_locale(unrestricted(KnowledgePage.objects.live()))
     filterset = KnowledgeFilterSet(request.GET, queryset=queryset)
     context = listing_context(
         request, filterset, PER_PAGE,

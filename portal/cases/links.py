@@ -12,6 +12,7 @@ so a page with fifty partners renders as cheaply as one with a single partner.
 
 from django.db.models import Prefetch, Q
 
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale, show_in_language
 from portal.opportunities.models import OpportunityPage
 from portal.organisations.models import owner_of, owners_of
@@ -64,7 +65,7 @@ def case_links(case):
         "owner": owner_of(case),
         "partner_list": partners,
         "tool_list": show_in_language(
-            in_default_locale(ToolPage.objects.live().public())
+            in_default_locale(unrestricted(ToolPage.objects.live()))
             .filter(pk__in=tool_ids)
             .order_by("title")
         ),
@@ -80,7 +81,7 @@ def guide_links(guide):
         "owner": owner_of(guide),
         "document_list": list(guide.documents.select_related("document")),
         "related_cases": show_in_language(
-            in_default_locale(CasePage.objects.live().public())
+            in_default_locale(unrestricted(CasePage.objects.live()))
             .filter(pk__in=CasePage.objects.filter(themes__in=tagging["theme_list"]).values("pk"))
             .order_by("-start_date")[:4]
         ),
@@ -102,7 +103,7 @@ def organisation_links(organisation):
     )
     own = Q(path__startswith=organisation.path) & ~Q(pk=organisation.pk)
     cases = show_in_language(
-        in_default_locale(CasePage.objects.live().public())
+        in_default_locale(unrestricted(CasePage.objects.live()))
         .filter(own | Q(pk__in=list(roles)))
         .order_by("-start_date")
     )
@@ -115,14 +116,14 @@ def organisation_links(organisation):
         ),
         "hub_cases": cases,
         "hub_guides": show_in_language(
-            in_default_locale(GuidePage.objects.child_of(organisation).live().public())
+            in_default_locale(unrestricted(GuidePage.objects.child_of(organisation).live()))
         ),
         "hub_tools_used": list(
             ToolUsage.objects.filter(organisation=organisation, tool__live=True)
             .select_related("tool").order_by("tool__title")
         ),
         "hub_tools_published": show_in_language(
-            in_default_locale(ToolPage.objects.child_of(organisation).live().public())
+            in_default_locale(unrestricted(ToolPage.objects.child_of(organisation).live()))
         ),
     }
 
@@ -137,14 +138,14 @@ def cases_for_opportunity(opportunity, limit=3):
         Q(activities__in=activities) | Q(municipalities__in=municipalities)
     ).values("pk")
     return list(
-        in_default_locale(CasePage.objects.live().public())
+        in_default_locale(unrestricted(CasePage.objects.live()))
         .filter(pk__in=matching)
         .order_by("-start_date")[:limit]
     )
 
 
 def _grants_on_public_cases(**condition):
-    cases = in_default_locale(CasePage.objects.live().public()).values("pk")
+    cases = in_default_locale(unrestricted(CasePage.objects.live())).values("pk")
     return CaseGrant.objects.filter(case__in=cases, **condition).order_by(
         "-start_date", "case__title", "pk"
     )

@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from .languages import DEFAULT_LANGUAGE
+from .privacy import unrestricted
 
 PLACEHOLDER_HOSTS = {"", "localhost", "127.0.0.1", "[::1]", "::1"}
 
@@ -54,7 +55,7 @@ class PortalSitemap(Sitemap):
     def _translations(self):
         if not settings.WAGTAIL_I18N_ENABLED:
             return {}
-        pages = (Page.objects.live().public().exclude(locale__language_code=DEFAULT_LANGUAGE)
+        pages = (unrestricted(Page.objects.live()).exclude(locale__language_code=DEFAULT_LANGUAGE)
                  .select_related("locale"))
         return {page.translation_key: page for page in pages}
 

@@ -12,6 +12,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale
 from portal.opportunities.filters import OpportunityFilterSet
 from portal.organisations.models import OrganisationPage
@@ -25,7 +26,8 @@ def public_organisations(slugs=None):
     An unpublished or private organisation's opportunities are never listed,
     so it is neither offered nor accepted as a filter.
     """
-    organisations = in_default_locale(OrganisationPage.objects.live().public()).order_by("title")
+    organisations = (in_default_locale(unrestricted(OrganisationPage.objects.live()))
+                     .order_by("title"))
     if slugs is not None:
         organisations = organisations.filter(slug__in=set(slugs))
     return list(organisations)

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.core.models import ListingPage
+from portal.core.privacy import unrestricted
 from portal.core.slugs import DanishSlugMixin
 from portal.core.translations import TranslatedPageMixin, in_default_locale
 
@@ -64,7 +65,7 @@ class FundingCallQuerySet(PageQuerySet):
     def listed(self, today=None):
         """Published calls whose last deadline has not passed (Copenhagen date)."""
         today = today or timezone.localdate()
-        return in_default_locale(self.live().public()).filter(last_deadline__gte=today)
+        return in_default_locale(unrestricted(self.live())).filter(last_deadline__gte=today)
 
 
 class FundingCallPage(TranslatedPageMixin, DanishSlugMixin, Page):

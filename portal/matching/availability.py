@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.dispatch import Signal
 from django.utils import timezone
 
+from portal.core.privacy import unrestricted
 from portal.opportunities.models import OpportunityPage, Shift, ShiftBooking, ShiftFull
 from portal.organisations.models import OrganisationPage
 
@@ -25,9 +26,8 @@ def published_opportunity(pk):
     """The live, public opportunity with this id, open for sign-ups or not."""
     try:
         # get(), not first(): no ORDER BY over the page tree for a lookup by key.
-        return OpportunityPage.objects.live().public().select_related("owner_organisation").get(
-            pk=pk
-        )
+        return (unrestricted(OpportunityPage.objects.live())
+                .select_related("owner_organisation").get(pk=pk))
     except OpportunityPage.DoesNotExist:
         return None
 
@@ -113,7 +113,7 @@ def organisations_offering(activity, municipality):
         activities=activity, municipalities=municipality
     )
     return (
-        OrganisationPage.objects.live().public()
+        unrestricted(OrganisationPage.objects.live())
         .filter(pk__in=opportunities.values("owner_organisation"))
         .order_by("title")
     )

@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from portal.core.privacy import unrestricted
 from portal.core.slugs import DanishSlugMixin
 from portal.core.translations import TranslatedPageMixin, in_default_locale
 from portal.toolshare.models import ToolIndexPage
@@ -46,7 +47,7 @@ def still_running():
 class NeedQuerySet(PageQuerySet):
     def current(self):
         """Published, public needs whose end date has not passed: what listings show."""
-        return in_default_locale(self.live().public()).filter(still_running())
+        return in_default_locale(unrestricted(self.live())).filter(still_running())
 
     def expired(self):
         """Needs past their end date, published or not."""

@@ -21,6 +21,7 @@ from portal.core.listings import (
 )
 from portal.core.models import Municipality, Theme
 from portal.core.pictures import with_image
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale
 
 from .models import OrganisationKind, OrganisationPage
@@ -65,7 +66,7 @@ class OrganisationFilterSet(FacetedFilterSet):
 
 def organisation_listing(request):
     filterset = OrganisationFilterSet(
-        request.GET, queryset=in_default_locale(OrganisationPage.objects.live().public())
+        request.GET, queryset=in_default_locale(unrestricted(OrganisationPage.objects.live()))
     )
     return listing_context(
         request, filterset, PER_PAGE,

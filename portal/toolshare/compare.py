@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from portal.core.pictures import with_image
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale
 
 from .models import ToolPage
@@ -35,7 +36,7 @@ def comparison(chosen_ids):
     found = {
         tool.pk: tool
         for tool in with_image(
-            in_default_locale(ToolPage.objects.live().public()).filter(pk__in=wanted)
+            in_default_locale(unrestricted(ToolPage.objects.live())).filter(pk__in=wanted)
             .annotate(usage_count=Count("usages"))
             .prefetch_related("categories")
         )

@@ -13,6 +13,7 @@ from portal.core.listings import (
     related_options,
 )
 from portal.core.pictures import with_image
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale
 
 from .models import CostModel, Hosting, ToolCategory, ToolPage
@@ -44,7 +45,7 @@ class ToolFilterSet(FacetedFilterSet):
 
 
 def tool_listing(request):
-    tools = in_default_locale(ToolPage.objects.live().public())
+    tools = in_default_locale(unrestricted(ToolPage.objects.live()))
     filterset = ToolFilterSet(request.GET, queryset=tools)
     return listing_context(
         request, filterset, PER_PAGE,

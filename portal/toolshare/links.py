@@ -4,6 +4,7 @@ The cases that used a tool are read through the cases' own relation to it
 (``tool.cases``): this app sits below the cases app and does not import it.
 """
 
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale, show_in_language
 from portal.organisations.models import owner_of
 
@@ -25,7 +26,7 @@ def tool_links(tool):
             .order_by("organisation__title")
         ) if saved else [],
         "case_list": (
-            show_in_language(in_default_locale(tool.cases.live().public()).order_by("-start_date"))
+            show_in_language(in_default_locale(unrestricted(tool.cases.live())).order_by("-start_date"))
             if saved else []
         ),
     }

@@ -2,6 +2,7 @@
 
 from django import template
 
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale
 
 from ..links import dates_of_today
@@ -17,7 +18,7 @@ def organisation_calls(organisation):
         # A new organisation in preview has no calls below it yet.
         return {"call_list": []}
     calls = (
-        in_default_locale(FundingCallPage.objects.child_of(organisation).live().public())
+        in_default_locale(unrestricted(FundingCallPage.objects.child_of(organisation).live()))
         .prefetch_related("deadlines").order_by("-last_deadline", "title")
     )
     call_list = sorted(calls, key=lambda call: call.is_closed)

@@ -1,11 +1,12 @@
 """Queries on opportunities: what is open, and the listing's stored columns."""
 
 from django.db import models
-from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
+from portal.core.privacy import unrestricted
 from portal.core.translations import in_default_locale
 
 from .choices import Status
@@ -82,11 +83,7 @@ class OpportunityQuerySet(PageQuerySet):
         ``public()`` reads every view restriction first; doing it inside the
         listing's SQL keeps the listing's number of queries fixed and low.
         """
-        restricted = PageViewRestriction.objects.alias(
-            restricted_path=ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
-        ).filter(restricted_path__startswith=F("page__path"))
-        return self.exclude(Exists(restricted))
-
+        return unrestricted(self)
 
 
 def _upcoming_start():

@@ -58,9 +58,20 @@ def _route_in_tree(root, request, path_components):
                  .order_by("depth"))
     if not found:
         raise Http404
-    deepest = found[-1].specific
+    deepest = _specific(found[-1])
     deepest.routed_ancestors = [root, *found[:-1]]
     return deepest.route(request, path_components[deepest.depth - root.depth:])
+
+
+def _specific(page):
+    """The page as its own type, with the relations its type names in ``routed_with``
+    read in the same query (an opportunity's organisation, say)."""
+    model = page.specific_class
+    related = getattr(model, "routed_with", ())
+    if not related:
+        return page.specific
+    found = model._default_manager.select_related(*related).filter(pk=page.pk).first()
+    return found or page.specific
 
 
 def ancestors_below_root(page):

@@ -21,6 +21,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Locale
 
 from .languages import DEFAULT_LANGUAGE, localized_path, page_language
+from .privacy import routed_view_restrictions
 
 
 def in_default_locale(queryset):
@@ -97,7 +98,8 @@ def _path_in_language(page, request, language):
 
 
 class TranslatedPageMixin:
-    """What every public page type shares: its Danish source, and an address to show."""
+    """What every public page type shares: its Danish source, an address to show, and a
+    cheap check of its view restrictions."""
 
     _shown_url_parts = None
 
@@ -118,6 +120,14 @@ class TranslatedPageMixin:
     @property
     def is_translation(self):
         return self.source_page is not self
+
+    def get_view_restrictions(self):
+        # A page routing found knows its ancestors: its restrictions are read from
+        # the kept list, not with Wagtail's two queries per visit (``portal.core.privacy``).
+        restrictions = routed_view_restrictions(self)
+        if restrictions is None:
+            return super().get_view_restrictions()
+        return restrictions
 
     def full_clean(self, *args, **kwargs):
         # The English page keeps the Danish page's slug, so a path is the same in both

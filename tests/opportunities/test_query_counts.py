@@ -13,10 +13,12 @@ from tests.opportunities.factories import OpportunityPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Of the opportunity page's queries, finding the page (the site, its root, the
-# page and its specific type: portal.core.routing) are 4, the visitor's locale
-# (Wagtail's routing with localisation on) 1, and Wagtail's check of its view restrictions 2.
-OPPORTUNITY_PAGE_QUERIES = 16
+# Of the opportunity page's queries, finding the page (the site, the visitor's
+# locale, the home page, the path and the page with its organisation:
+# portal.core.routing) are 5; its own municipalities, activities, target groups,
+# skills and shifts 5; the related opportunities and cases 2. Its view
+# restrictions are read from the cache (portal.core.privacy).
+OPPORTUNITY_PAGE_QUERIES = 12
 NUMBERS = itertools.count()
 
 

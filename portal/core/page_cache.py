@@ -18,7 +18,10 @@ shows on its own page, the listings, the home page, the organisation, related
 opportunities and the search, and the cheapest correct answer is to let all of
 them be made again; content changes are rare beside visits.
 
-The generation and the page are read in one round trip. With Redis
+The generation and the page are read in one round trip. Each process also
+keeps its latest pages in memory (``LOCAL_PAGES``), so a repeat visit it has
+already answered costs one small read, of the generation, instead of the whole
+page; the copy is used only while its generation is current. With Redis
 unreachable the generation reads as missing, nothing is kept or served, and
 pages are made as if there were no cache (``portal.core.cache``); the
 generation written while Redis was away is deleted when it is back, which
@@ -26,14 +29,16 @@ retires every page kept before.
 """
 
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 from django.utils.http import http_date
 
 from . import page_holes
@@ -46,6 +51,8 @@ STATUS_HEADER = "X-Page-Cache"
 KNOWN_VARY = {"cookie", "accept-language", "accept-encoding"}
 # Cookies that make a request personal: its pages must be made for it alone.
 PERSONAL_COOKIES = ("SESSION_COOKIE_NAME", "MESSAGE_COOKIE_NAME")
+# Pages each process keeps in memory besides the shared cache: at most a few MB.
+LOCAL_PAGES = 200
 
 
 def start_new_generation(**kwargs):
@@ -78,10 +85,11 @@ def _personal(request):
 
 
 def _page_key(request):
+    # The path names the language (Danish at /, English under /en/), so it is not
+    # a part of its own: this runs before LocaleMiddleware has read it.
     parts = "\n".join([
         request.scheme, request.get_host(), request.path,
         request.META.get("QUERY_STRING", ""),
-        getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         accepted_encoding(request),
     ])
     return PAGE_KEY_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
@@ -146,19 +154,68 @@ def _keep(key, generation, request, response, seconds):
         left_out = {"content-length", "etag", STATUS_HEADER.lower()}
     else:
         response["Last-Modified"] = http_date()
+        # Once, here, rather than by ConditionalGetMiddleware on every visit.
+        set_response_etag(response)
         left_out = {STATUS_HEADER.lower()}
     headers = [(name, value) for name, value in response.items()
                if name.lower() not in left_out]
-    cache.set(key, (generation, response.status_code, headers, content, refills), seconds)
+    stored = (generation, response.status_code, headers, content, refills)
+    cache.set(key, stored, seconds)
+    _local.keep(key, stored)
+
+
+class _LocalPages:
+    """This process's latest kept pages, most recently used last."""
+
+    def __init__(self, size):
+        self.size = size
+        self.pages = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            stored = self.pages.get(key)
+            if stored is not None:
+                self.pages.move_to_end(key)
+            return stored
+
+    def keep(self, key, stored):
+        with self.lock:
+            self.pages[key] = stored
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
+_local = _LocalPages(LOCAL_PAGES)
+
+
+def _find(key):
+    """The current generation, and the page kept for ``key`` in it (or None)."""
+    local = _local.get(key)
+    found = cache.get_many([GENERATION_KEY] if local else [GENERATION_KEY, key])
+    generation = _current_generation(found)
+    if generation is None:
+        return None, None
+    if local is not None and local[0] == generation:
+        return generation, local
+    stored = found.get(key) if local is None else cache.get(key)
+    if stored is None or stored[0] != generation:
+        return generation, None
+    _local.keep(key, stored)
+    return generation, stored
 
 
 class PageCacheMiddleware:
     """Answer anonymous GETs of public pages from the shared cache, and fill it.
 
-    Sits below the session, locale and common middleware (so the language is
-    known and a redirect to the slashed address is not kept), above the
-    compression (so pages are kept compressed, once per encoding) and above
-    ``CachePolicyMiddleware``, whose ``Cache-Control`` decides what is kept.
+    Sits high, so a kept page skips most of the stack: below the security
+    headers, WhiteNoise and ``ConditionalGetMiddleware`` (a kept page still gets
+    its 304), above the session, locale and common middleware (whose headers,
+    such as ``Content-Language``, are kept with the page; only 200s are kept, so
+    never their redirects), above the compression (pages are kept compressed,
+    once per encoding) and above ``CachePolicyMiddleware``, whose
+    ``Cache-Control`` decides what is kept.
     A page with a form is kept uncompressed with markers for its per-visitor
     values, and filled in and compressed for each visitor (``page_holes``).
     """
@@ -171,10 +228,8 @@ class PageCacheMiddleware:
         if not seconds or request.method not in ("GET", "HEAD") or _personal(request):
             return self.get_response(request)
         key = _page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = _current_generation(found)
-        stored = found.get(key)
-        if generation is not None and stored is not None and stored[0] == generation:
+        generation, stored = _find(key)
+        if stored is not None:
             return _replay(request, stored)
         response = self.get_response(request)
         if generation is None:

@@ -152,12 +152,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 for every response that leaves, kept pages included.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Kept public pages answer here (portal/core/page_cache.py), before the rest
+    # of the stack; below it pages are compressed, so they are kept compressed,
+    # once per encoding.
+    "portal.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Kept public pages answer here (portal/core/page_cache.py); below it pages
-    # are compressed, so they are kept compressed, once per encoding.
-    "portal.core.page_cache.PageCacheMiddleware",
     "portal.core.compression.CompressionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -5,11 +5,13 @@ each response's context); these turn it on.
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from portal.core.models import Activity
+from portal.core.page_cache import GENERATION_KEY
 from tests.factories import OrganisationPageFactory
 from tests.matching.conftest import make_opportunity, make_shift, offer_data
 
@@ -193,3 +195,24 @@ def test_a_page_made_private_is_no_longer_shown_from_the_kept_copy(client, site)
 
     assert response.status_code == 302
     assert response["Location"] == f"/_util/login/?next={site.url}"
+
+
+def test_a_change_made_on_another_app_server_retires_this_ones_copy(client, site):
+    assert kept(client.get(site.url)) == "miss"
+    assert kept(client.get(site.url)) == "hit"
+
+    # Another app server's publish starts a new generation in the shared cache only.
+    cache.set(GENERATION_KEY, "after-a-publish-elsewhere", None)
+
+    assert kept(client.get(site.url)) == "miss"
+    assert kept(client.get(site.url)) == "hit"
+
+
+def test_a_kept_page_keeps_its_language_and_answers_304(client, site):
+    client.get("/en/soeg/", {"q": "Inger"})
+    again = client.get("/en/soeg/", {"q": "Inger"})
+    unchanged = client.get("/en/soeg/", {"q": "Inger"}, HTTP_IF_NONE_MATCH=again["ETag"])
+
+    assert kept(again) == "hit"
+    assert again["Content-Language"] == "en"
+    assert unchanged.status_code == 304

@@ -17,6 +17,9 @@ from django.utils.cache import cc_delim_re, patch_vary_headers
 # Quality 5 makes a 50 KB page about as small as gzip -9 would at less CPU; 11
 # (the default) is for files compressed once, not pages made on request.
 BROTLI_QUALITY = 5
+# A kept page with a form is compressed again for every visitor (its tokens are
+# new each time): quality 1 takes a quarter of 5's time for about 15 % more bytes.
+REFILLED_BROTLI_QUALITY = 1
 MIN_LENGTH = 200
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml",
               "application/atom+xml", "application/ld+json", "text/calendar")
@@ -45,7 +48,7 @@ def _compressible(response):
 _GZIP = GZipMiddleware(lambda request: None)
 
 
-def compress(request, response):
+def compress(request, response, quality=BROTLI_QUALITY):
     """``response`` compressed as its client accepts, when it is text worth compressing."""
     if (response.streaming or len(response.content) < MIN_LENGTH
             or response.has_header("Content-Encoding")
@@ -57,7 +60,7 @@ def compress(request, response):
         return _GZIP.process_response(request, response)
     if encoding != "br":
         return response
-    compressed = brotli.compress(response.content, quality=BROTLI_QUALITY)
+    compressed = brotli.compress(response.content, quality=quality)
     if len(compressed) >= len(response.content):
         return response
     response.content = compressed

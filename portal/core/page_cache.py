@@ -42,7 +42,7 @@ from django.utils.cache import cc_delim_re, set_response_etag
 from django.utils.http import http_date
 
 from . import page_holes
-from .compression import accepted_encoding, compress
+from .compression import REFILLED_BROTLI_QUALITY, accepted_encoding, compress
 
 GENERATION_KEY = "pagecache:generation"
 PAGE_KEY_PREFIX = "pagecache:page:"
@@ -141,7 +141,8 @@ def _replay(request, stored):
     for name, value in headers:
         response[name] = value
     if refills:
-        response = compress(request, csrf.process_response(request, response))
+        response = compress(request, csrf.process_response(request, response),
+                            quality=REFILLED_BROTLI_QUALITY)
     response[STATUS_HEADER] = "hit"
     return response
 

@@ -13,7 +13,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
-from .page_cache import GENERATION_KEY
+from .page_cache import current_generation
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 TRANSLATIONS_KEY_PREFIX = "languages:translations:"
@@ -113,7 +113,7 @@ def _translated_pages():
     again after any publish, unpublish, move or deletion (the page cache's
     generation changes with them).
     """
-    generation = cache.get(GENERATION_KEY)
+    generation = current_generation()
     key = f"{TRANSLATIONS_KEY_PREFIX}{generation}"
     found = cache.get(key) if generation else None
     if found is None:

@@ -69,6 +69,15 @@ def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+def current_generation():
+    """The current generation, begun here if the cache has none; None with Redis down.
+
+    Other caches that must be retired with the pages (``portal.core.languages``,
+    ``portal.core.privacy``) key their entries by it, also while pages are not kept.
+    """
+    return _current_generation({GENERATION_KEY: cache.get(GENERATION_KEY)})
+
+
 def _current_generation(found):
     generation = found.get(GENERATION_KEY)
     if generation is None:

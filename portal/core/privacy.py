@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Exists, ExpressionWrapper, F, OuterRef
 from wagtail.models import PageViewRestriction
 
-from .page_cache import GENERATION_KEY
+from .page_cache import current_generation
 
 RESTRICTED_KEY_PREFIX = "privacy:restricted:"
 RESTRICTED_SECONDS = 24 * 60 * 60
@@ -32,7 +32,7 @@ def unrestricted(queryset):
 
 def _restricted_paths():
     """``{page id: path}`` of the restricted pages, or None when the cache cannot say."""
-    generation = cache.get(GENERATION_KEY)
+    generation = current_generation()
     if generation is None:
         return None
     key = f"{RESTRICTED_KEY_PREFIX}{generation}"

@@ -4,6 +4,8 @@ Matching reads the opportunities app; never the other way round. Every call
 into it sits here, so the forms and views ask one place what is open.
 """
 
+import copy
+
 from django.db.models import Count
 from django.dispatch import Signal
 from django.utils import timezone
@@ -36,13 +38,22 @@ def is_open(opportunity):
     return opportunity.is_open
 
 
-def takes_shifts(opportunity):
-    """Sign-ups choose a shift when the opportunity is planned in shifts."""
-    return opportunity.uses_shifts and opportunity.shifts.exists()
+def takes_shifts(opportunity, upcoming=None):
+    """Sign-ups choose a shift when the opportunity is planned in shifts.
+
+    ``upcoming``: its upcoming shifts, where the caller has read them already.
+    """
+    return opportunity.uses_shifts and (bool(upcoming) or opportunity.shifts.exists())
 
 
-def shifts_open_for(opportunity):
-    """Upcoming shifts of the opportunity, each annotated with ``places_left``."""
+def shifts_open_for(opportunity, upcoming=None):
+    """Upcoming shifts of the opportunity, each annotated with ``places_left``.
+
+    Copies of ``upcoming`` where given: ``with_held_places`` changes them, and the
+    page shows the same shifts with its own count.
+    """
+    if upcoming is not None:
+        return [copy.copy(shift) for shift in upcoming]
     return opportunity.upcoming_shifts()
 
 

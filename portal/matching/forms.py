@@ -279,14 +279,16 @@ class OfferForm(IntakeForm):
     autocomplete = {"name": "name", "email": "email", "phone": "tel"}
     field_order = ["name", "email", "phone", "shifts", "waitlist", "message", "consent"]
 
-    def __init__(self, *args, opportunity, **kwargs):
+    def __init__(self, *args, opportunity, upcoming_shifts=None, **kwargs):
+        """``upcoming_shifts``: the opportunity's, where the caller has read them already."""
         self.opportunity = opportunity
         self.open_shifts = {}
         super().__init__(*args, **kwargs)
         self.fields["phone"].widget.input_type = "tel"
-        if takes_shifts(opportunity):
+        if takes_shifts(opportunity, upcoming_shifts):
             self.open_shifts = {
-                str(shift.pk): shift for shift in with_held_places(shifts_open_for(opportunity))
+                str(shift.pk): shift
+                for shift in with_held_places(shifts_open_for(opportunity, upcoming_shifts))
             }
             full = {pk for pk, shift in self.open_shifts.items() if shift.places_left <= 0}
             self.fields["shifts"].choices = [

@@ -1,15 +1,18 @@
 """Public pages send a fixed number of queries, however many items they show."""
 
+import datetime
 import itertools
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from portal.core.models import Activity, Municipality, Theme
+from portal.opportunities.models import Commitment
 from tests.cases.factories import CasePageFactory
 from tests.factories import OrganisationPageFactory
-from tests.opportunities.factories import OpportunityPageFactory
+from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +56,24 @@ def test_the_opportunity_page_does_not_grow_with_its_related_items(
     CasePageFactory(parent=case_index, tags={"municipalities": municipalities})
 
     assert queries_of(client, page.url) == one_related <= OPPORTUNITY_PAGE_QUERIES
+
+
+def test_an_opportunity_in_shifts_reads_its_shifts_once_for_the_page_and_the_form(
+    client, opportunity_index, case_index, organisation
+):
+    municipalities, activities = taxonomies()
+    page = OpportunityPageFactory(parent=organisation, title="Festivalvagt",
+                                  commitment=Commitment.ONE_OFF,
+                                  municipalities=municipalities, activities=activities)
+    for days in (3, 4, 5):
+        ShiftFactory(opportunity=page, starts_at=timezone.now() + datetime.timedelta(days=days))
+
+    html = client.get(page.url).content.decode()
+
+    # The page lists its shifts and the form offers them: one more query than a page
+    # without shifts, for the places kept for the waiting list.
+    assert html.count('name="shifts"') == 3
+    assert queries_of(client, page.url) == OPPORTUNITY_PAGE_QUERIES + 1
 
 
 def test_the_knowledge_listing_does_not_grow_with_its_cases(client, case_index):

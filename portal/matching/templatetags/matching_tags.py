@@ -14,11 +14,15 @@ register = template.Library()
 
 
 @register.inclusion_tag("matching/includes/offer_section.html", takes_context=True)
-def offer_form(context, opportunity):
-    """The "Jeg vil gerne hjælpe" form for an opportunity page, or why it is closed."""
+def offer_form(context, opportunity, upcoming_shifts=None):
+    """The "Jeg vil gerne hjælpe" form for an opportunity page, or why it is closed.
+
+    ``upcoming_shifts``: the page's, read once for the page and the form.
+    """
     # A new page in the editor's preview has nowhere yet to send a sign-up to.
     unsaved = opportunity.pk is None
-    form = OfferForm(opportunity=opportunity) if is_open(opportunity) and not unsaved else None
+    form = (OfferForm(opportunity=opportunity, upcoming_shifts=upcoming_shifts)
+            if is_open(opportunity) and not unsaved else None)
     request = context.get("request")
     kept_csrf_token = None
     if form is not None and request is not None:

@@ -149,3 +149,19 @@ def test_publishing_the_english_case_from_its_form_leaves_the_danish_facts_alone
     assert [(p.organisation_id, p.role) for p in saved.partners.all()] == [
         (case.get_parent().pk, PartnerRole.LEAD)
     ]
+
+
+def test_the_english_listing_filters_on_the_danish_pages_themes_and_shows_english_cards(
+    client, case, translated_case
+):
+    case.themes = [theme("samskabelse")]
+    case.save_revision().publish()
+    # Another case keeps the English copy's old theme in use (an option nobody has is ignored).
+    CasePageFactory(parent=case.get_parent(), title="Vågetjeneste",
+                    tags={"themes": [theme("ensomhed")]})
+
+    found = client.get("/en/erfaringer/?tema=samskabelse").content.decode()
+    left_out = client.get("/en/erfaringer/?tema=ensomhed").content.decode()
+
+    assert f'href="{translated_case.url}">Visiting friends together</a>' in found
+    assert "Vågetjeneste" in left_out and "Visiting friends together" not in left_out

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from portal.core.models import Theme
 from portal.organisations.models import OrganisationKind, OrganisationPage
 from tests.core.test_html_pictures import photo
-from tests.factories import translate_page
+from tests.factories import OrganisationPageFactory, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +109,17 @@ def test_the_english_editor_must_describe_the_danish_logo(admin_client, danish, 
     assert response.context["form"].errors["image_alt"] == [
         "Skriv, hvad billedet viser, eller sæt kryds ved 'billedet er kun pynt'."
     ]
+
+
+def test_the_english_directory_filters_on_the_danish_pages_kind(client, danish, english):
+    publish(danish, kind=OrganisationKind.FOUNDATION)
+    # Another organisation keeps the English copy's old kind in use (an option nobody has
+    # is ignored).
+    OrganisationPageFactory(parent=danish.get_parent(), title="Vågekonerne",
+                            kind=OrganisationKind.NGO)
+
+    found = client.get("/en/organisationer/?type=foundation").content.decode()
+    left_out = client.get("/en/organisationer/?type=ngo").content.decode()
+
+    assert f'href="{english.url}"' in found and "The Visiting Friends" in found
+    assert "Vågekonerne" in left_out and "The Visiting Friends" not in left_out

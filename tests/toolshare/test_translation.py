@@ -74,3 +74,19 @@ def test_the_english_tool_page_shows_its_own_screenshot_captions(client, tool, t
 
     assert "A week&#x27;s rota" in html
     assert "Vagtplanen for en uge" not in html
+
+
+def test_the_english_listing_filters_on_the_danish_pages_facts_and_shows_english_cards(
+    client, tool, translated
+):
+    tool.categories = [category("vagtplaner")]
+    tool.save_revision().publish()
+    # Another tool keeps the English copy's old category in use (an option nobody has is ignored).
+    ToolPageFactory(parent=tool.get_parent(), title="Chatten",
+                    categories=[category("kommunikation")])
+
+    found = client.get("/en/vaerktoejer/?kategori=vagtplaner").content.decode()
+    left_out = client.get("/en/vaerktoejer/?kategori=kommunikation").content.decode()
+
+    assert f'href="{translated.url}">Shift Planner</a>' in found
+    assert "Chatten" in left_out and "Shift Planner" not in left_out

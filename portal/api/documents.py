@@ -17,7 +17,8 @@ ORGANISATION_ACTIVITIES = 100
 
 def organisation_document(request, page):
     base = OpportunityPage.objects.open()
-    ids = list(base.filter(owner_organisation=page).order_by(*NEWEST_FIRST)
+    # A translation's opportunities are its Danish page's: only those are open (listed).
+    ids = list(base.filter(owner_organisation=page.source_page).order_by(*NEWEST_FIRST)
                .values_list("pk", flat=True)[:ORGANISATION_ACTIVITIES])
     found = records.opportunities(request, base, ids, taxonomy_choices())
     return volunteering.published(request, page, found)

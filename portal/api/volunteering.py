@@ -67,12 +67,14 @@ def organisation(request, page, activities):
     node = {"type": "Organisation", "id": page.get_full_url(request), "name": page.title}
     if page.summary:
         node["description"] = page.summary
-    if page.website:
-        node["website"] = page.website
-    if page.cvr:
+    # Its words in its own language; its facts are its Danish page's.
+    facts = page.source_page
+    if facts.website:
+        node["website"] = facts.website
+    if facts.cvr:
         node["charityRegistration"] = [{
             "type": "CharityRegistration", "registrar": CVR_REGISTRAR,
-            "registrationNumber": page.cvr}]
+            "registrationNumber": facts.cvr}]
     node["activity"] = activities
     return node
 

@@ -69,7 +69,6 @@ def case_links(case):
             .filter(pk__in=tool_ids)
             .order_by("title")
         ),
-        "document_list": list(case.documents.select_related("document")),
         "grant_list": list(case.grants.select_related("funder", "call")),
     }
 
@@ -79,7 +78,6 @@ def guide_links(guide):
     return {
         **tagging,
         "owner": owner_of(guide),
-        "document_list": list(guide.documents.select_related("document")),
         "related_cases": show_in_language(
             in_default_locale(unrestricted(CasePage.objects.live()))
             .filter(pk__in=CasePage.objects.filter(themes__in=tagging["theme_list"]).values("pk"))

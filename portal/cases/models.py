@@ -17,6 +17,7 @@ from portal.core.blocks import BodyBlock, FigureBlock, QuoteBlock
 from portal.core.models import ListingPage
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translation_panels import SharedWithSourceNote, SharedWithSourcePanel
 from portal.core.translations import TranslatedPageMixin
 from portal.core.widgets import RegionCheckboxes
 from portal.organisations.images import OwnImagePageForm
@@ -87,10 +88,22 @@ class KnowledgePage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     subpage_types = []
     is_creatable = False
     base_form_class = OwnImagePageForm
+    # What an English translation reads from its Danish page (``source_page``), so it
+    # is filtered and linked as one page; each page type adds its own facts.
+    fields_shared_with_source = ("themes", "municipalities", "target_groups", "activities")
 
     class Meta:
         verbose_name = _("erfaring")
         verbose_name_plural = _("erfaringer")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Its documents are its own: their titles are words in its language.
+        context.update(
+            source=self.source_page,
+            document_list=list(self.documents.select_related("document")),
+        )
+        return context
 
 
 class ResultBlock(blocks.StreamBlock):
@@ -158,16 +171,19 @@ class CasePage(KnowledgePage):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         DescribedImage.image_panel(_("Billede")),
-        InlinePanel("partners", label=_("partnere"), min_num=1),
+        SharedWithSourceNote(),
+        SharedWithSourcePanel(
+            [InlinePanel("partners", label=_("partnere"), min_num=1)], heading=_("Partnere")
+        ),
         FieldPanel("story"),
-        MultiFieldPanel(
+        SharedWithSourcePanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldRowPanel([FieldPanel("funding_source"), FieldPanel("funding_amount")]),
+                InlinePanel("grants", label=_("Finansiering")),
             ],
             heading=_("Periode og finansiering"),
         ),
-        InlinePanel("grants", label=_("Finansiering")),
         FieldPanel("results"),
         MultiFieldPanel(
             [
@@ -177,11 +193,15 @@ class CasePage(KnowledgePage):
             ],
             heading=_("Erfaringer"),
         ),
-        FieldPanel("tools"),
+        SharedWithSourcePanel(
+            [FieldPanel("tools")], heading=_("Digitale værktøjer brugt i samarbejdet")
+        ),
         InlinePanel("documents", label=_("dokumenter")),
-        MultiFieldPanel([FieldPanel("contact_role"), FieldPanel("contact_email")],
-                        heading=_("Kontakt")),
-        MultiFieldPanel(KnowledgePage.tagging_panels, heading=_("Emner og sted")),
+        MultiFieldPanel(
+            [FieldPanel("contact_role"), SharedWithSourcePanel([FieldPanel("contact_email")])],
+            heading=_("Kontakt"),
+        ),
+        SharedWithSourcePanel(KnowledgePage.tagging_panels, heading=_("Emner og sted")),
     ]
     search_fields = KnowledgePage.search_fields + [
         index.SearchField("story"),
@@ -190,6 +210,11 @@ class CasePage(KnowledgePage):
     ]
     parent_page_types = ["organisations.OrganisationPage"]
     subpage_types = []
+    # Its words (story, results, lessons, contact role) are its own.
+    fields_shared_with_source = KnowledgePage.fields_shared_with_source + (
+        "partners", "start_date", "end_date", "funding_source", "funding_amount", "grants",
+        "tools", "contact_email",
+    )
 
     class Meta:
         verbose_name = _("samskabelsescase")
@@ -206,7 +231,7 @@ class CasePage(KnowledgePage):
 
         context = super().get_context(request, *args, **kwargs)
         # A translation's links are its Danish page's: partners, tools, grants, categories.
-        context.update(case_links(self.source_page))
+        context.update(case_links(context["source"]))
         return context
 
 
@@ -334,7 +359,8 @@ class GuidePage(KnowledgePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel(
+        SharedWithSourceNote(),
+        SharedWithSourcePanel(
             [FieldPanel("for_municipalities"), FieldPanel("for_associations"),
              FieldPanel("for_foundations")],
             heading=_("Hvem er vejledningen til"),
@@ -343,7 +369,7 @@ class GuidePage(KnowledgePage):
         FieldPanel("introduction"),
         FieldPanel("steps"),
         InlinePanel("documents", label=_("materialer til download")),
-        MultiFieldPanel(KnowledgePage.tagging_panels, heading=_("Emner og sted")),
+        SharedWithSourcePanel(KnowledgePage.tagging_panels, heading=_("Emner og sted")),
     ]
     search_fields = KnowledgePage.search_fields + [
         index.SearchField("introduction"),
@@ -351,6 +377,9 @@ class GuidePage(KnowledgePage):
     ]
     parent_page_types = ["organisations.OrganisationPage"]
     subpage_types = []
+    fields_shared_with_source = KnowledgePage.fields_shared_with_source + (
+        "for_municipalities", "for_associations", "for_foundations",
+    )
 
     class Meta:
         verbose_name = _("vejledning")
@@ -369,7 +398,7 @@ class GuidePage(KnowledgePage):
         from .links import guide_links
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(guide_links(self.source_page))
+        context.update(guide_links(context["source"]))
         return context
 
 

@@ -69,7 +69,10 @@ class DescribedImage(models.Model):
 
     @property
     def shown_image(self):
-        return getattr(self, self.image_field)
+        # A translation whose page type shares the image (an organisation's logo)
+        # shows its Danish page's (``fields_shared_with_source``).
+        shared = self.image_field in getattr(self, "fields_shared_with_source", ())
+        return getattr(self.source_page if shared else self, self.image_field)
 
     @property
     def image_alt_text(self):

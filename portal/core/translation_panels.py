@@ -5,6 +5,17 @@ A page type names what its English translation reads from the Danish page in
 panels in a :class:`SharedWithSourcePanel`: on a Danish page it is an ordinary
 group of panels; on a translation it is left out of the form and the editor
 sees :class:`SharedWithSourceNote` instead.
+
+A translation keeps the values Wagtail copied when it was made, and they go
+stale as the Danish page changes: nothing reads them. They are left rather
+than cleared because several are required (a tool's maker, a case's start
+date, an organisation's kind), so a cleared translation could no longer be
+saved or published; and every list, count, filter and the API read Danish
+pages only (``portal.core.translations.in_default_locale``), so the copies'
+relations count nowhere. (The search entry of a Danish page holds its
+translation's text, copies included: a stale copy can still find the page,
+never show it wrong.) Shifts are the exception: bookings hang on them, so a
+translation gets none (``portal.opportunities.signals``).
 """
 
 from django.utils.functional import cached_property
@@ -35,7 +46,7 @@ class SharedWithSourceNote(HelpPanel):
     """Tells the editor of a translation where the shared values are edited."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("content", _("Vagter og kategorier redigeres på den danske side."))
+        kwargs.setdefault("content", _("Fakta og kategorier redigeres på den danske side."))
         super().__init__(**kwargs)
 
     class BoundPanel(HelpPanel.BoundPanel):
@@ -50,6 +61,7 @@ class TranslationFormMixin:
         super().__init__(*args, **kwargs)
         if not _is_translation(self.instance):
             return
-        for name in self._meta.model.fields_shared_with_source:
+        # A page type that shares nothing need not say so.
+        for name in getattr(self._meta.model, "fields_shared_with_source", ()):
             self.fields.pop(name, None)
             self.formsets.pop(name, None)

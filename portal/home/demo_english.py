@@ -5,8 +5,9 @@ The home page, the standard pages, the four sections, a dozen opportunities
 copied into the English locale as an editor does it
 (``copy_for_translation``) and given English words. The Danish pages stay the
 canonical set: what a translation shares with its Danish page (shifts,
-places, categories, status, partners) is read from there, so only words are
-written here. Running it again updates the same translations.
+places, categories, status, partners, dates, a tool's facts, an organisation's
+logo and contact details; ``fields_shared_with_source``) is read from there, so
+only words are written here. Running it again updates the same translations.
 """
 
 from wagtail.models import Locale

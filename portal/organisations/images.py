@@ -4,19 +4,25 @@ Editors can only choose from their own collection anyway (``access.py`` gives
 them no other); the check here holds for everyone, moderators included, so an
 organisation's page never shows another organisation's picture. The page form
 also asks for the image's words (``portal.core.pictures.DescribedImage``).
+
+Every page type with such an image is translated, so this is also where a
+translation's form leaves out what it shares with its Danish page.
 """
 
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from portal.core.pictures import image_description_errors
+from portal.core.translation_panels import TranslationFormMixin
 
 
-class OwnImagePageForm(WagtailAdminPageForm):
+class OwnImagePageForm(TranslationFormMixin, WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         field = self._meta.model.image_field
-        image = cleaned_data.get(field)
+        chosen_here = field in self.fields
+        # A translation that shares its Danish page's image (a logo) describes that one.
+        image = cleaned_data.get(field) if chosen_here else self.instance.shown_image
         if image is None:
             # No image, no words: stale ones would describe the next image chosen.
             cleaned_data["image_alt"], cleaned_data["image_decorative"] = "", False
@@ -25,6 +31,9 @@ class OwnImagePageForm(WagtailAdminPageForm):
             image, cleaned_data.get("image_alt", ""), cleaned_data.get("image_decorative", False),
         ).items():
             self.add_error(name, message)
+        if not chosen_here:
+            # Chosen, and checked against the collection, on the Danish page.
+            return cleaned_data
         collection = self._own_collection()
         if collection is not None and not _inside(image.collection, collection):
             self.add_error(field, _(

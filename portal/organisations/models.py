@@ -14,6 +14,7 @@ from wagtail.search import index
 from portal.core.models import ListingPage
 from portal.core.pictures import LOGO_SPECS, DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translation_panels import SharedWithSourceNote, SharedWithSourcePanel
 from portal.core.translations import TranslatedPageMixin
 from portal.core.widgets import RegionCheckboxes
 
@@ -114,29 +115,47 @@ class OrganisationPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Pag
     )
 
     content_panels = Page.content_panels + [
-        FieldPanel("kind"),
         FieldPanel("summary"),
         FieldPanel("description"),
-        DescribedImage.image_panel(_("Logo"), field="logo"),
-        FieldPanel("cvr"),
+        SharedWithSourceNote(
+            content=_("Logo, fakta og kontaktoplysninger redigeres på den danske side.")
+        ),
         MultiFieldPanel(
+            [
+                SharedWithSourcePanel([FieldPanel("logo")]),
+                FieldPanel("image_alt"),
+                FieldPanel("image_decorative"),
+            ],
+            heading=_("Logo"),
+        ),
+        SharedWithSourcePanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("cvr"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Fakta"),
+        ),
+        SharedWithSourcePanel(
             [FieldPanel("municipalities", widget=RegionCheckboxes), FieldPanel("works_nationwide")],
             heading=_("Hvor"),
         ),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
-                FieldPanel("website"),
                 FieldPanel("contact_name"),
-                FieldPanel("contact_email"),
-                FieldPanel("contact_phone"),
+                SharedWithSourcePanel([
+                    FieldPanel("website"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
+                ]),
             ],
             heading=_("Kontakt"),
         ),
         # Shown to, and accepted from, moderators only: the form leaves the field out
         # for anyone without the permission, so an editor's POST cannot set it.
-        FieldPanel(
-            "publishes_opportunities_directly", permission="organisations.trust_organisation"
+        SharedWithSourcePanel(
+            [FieldPanel(
+                "publishes_opportunities_directly", permission="organisations.trust_organisation"
+            )],
+            heading=_("Udgivelse"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -150,6 +169,13 @@ class OrganisationPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Pag
     image_field = "logo"
     image_specs = LOGO_SPECS
     base_form_class = OwnImagePageForm
+    # What an English translation reads from its Danish page (``source_page``): it is
+    # the same organisation, so only its words are its own. Moderation reads the trust
+    # from the Danish page too (``portal.editorial.models``).
+    fields_shared_with_source = (
+        "kind", "logo", "municipalities", "works_nationwide", "themes", "cvr", "website",
+        "contact_email", "contact_phone", "publishes_opportunities_directly",
+    )
     # Left open on purpose: each content app's page type names this page in its own
     # ``parent_page_types``, so organisations need not know every content app.
 
@@ -177,8 +203,9 @@ class OrganisationPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Pag
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A translation is the same organisation: where it works is read from the Danish page.
+        # A translation is the same organisation: its facts are read from the Danish page.
         source = self.source_page
+        context["source"] = source
         context["municipality_list"] = source.municipalities.all()
         context["theme_list"] = source.themes.all()
         return context

@@ -18,9 +18,6 @@ def tool_links(tool):
         "owner": owner_of(tool),
         "tool_index": in_default_locale(ToolIndexPage.objects.live()).first(),
         "category_list": list(tool.categories.all()),
-        "screenshot_list": list(
-            tool.screenshots.select_related("image").prefetch_related("image__renditions")
-        ),
         "usage_list": list(
             tool.usages.filter(organisation__live=True).select_related("organisation")
             .order_by("organisation__title")

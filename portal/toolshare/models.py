@@ -13,6 +13,7 @@ from wagtail.search import index
 from portal.core.models import ListingPage, Taxonomy
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
+from portal.core.translation_panels import SharedWithSourceNote, SharedWithSourcePanel
 from portal.core.translations import TranslatedPageMixin
 from portal.organisations.images import OwnImagePageForm
 
@@ -138,19 +139,29 @@ class ToolPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
         FieldPanel("summary"),
         FieldPanel("description"),
         DescribedImage.image_panel(_("Billede")),
-        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        SharedWithSourceNote(),
+        SharedWithSourcePanel(
+            [FieldPanel("categories", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Kategorier"),
+        ),
         MultiFieldPanel(
-            [FieldPanel("maker"), FieldPanel("website"), FieldPanel("integrations")],
+            [
+                SharedWithSourcePanel([FieldPanel("maker"), FieldPanel("website")]),
+                FieldPanel("integrations"),
+            ],
             heading=_("Leverandør"),
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("cost_model"), FieldPanel("price_note")]),
-                FieldRowPanel([FieldPanel("open_source"), FieldPanel("licence")]),
+                SharedWithSourcePanel([
+                    FieldPanel("cost_model"),
+                    FieldRowPanel([FieldPanel("open_source"), FieldPanel("licence")]),
+                ]),
+                FieldPanel("price_note"),
             ],
             heading=_("Pris og licens"),
         ),
-        MultiFieldPanel(
+        SharedWithSourcePanel(
             [
                 FieldPanel("hosting"),
                 FieldPanel("data_processing_agreement"),
@@ -170,6 +181,13 @@ class ToolPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     ]
     parent_page_types = ["organisations.OrganisationPage"]
     base_form_class = OwnImagePageForm
+    # What an English translation reads from its Danish page (``source_page``): one
+    # set of facts to compare and filter on. Its words, price note, integrations and
+    # screenshots (whose captions are their alternative text) are its own.
+    fields_shared_with_source = (
+        "categories", "maker", "website", "cost_model", "open_source", "licence", "hosting",
+        "data_processing_agreement", "danish_interface", "accessibility_statement",
+    )
     subpage_types = []
 
     class Meta:
@@ -186,8 +204,16 @@ class ToolPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
         from .links import tool_links
 
         context = super().get_context(request, *args, **kwargs)
-        # A translation's links are its Danish page's: who uses it, the cases it was in.
-        context.update(tool_links(self.source_page))
+        # A translation's facts and links are its Danish page's: who uses it, the cases
+        # it was in; its screenshots are its own, captioned in its language.
+        source = self.source_page
+        context.update(
+            tool_links(source),
+            source=source,
+            screenshot_list=list(
+                self.screenshots.select_related("image").prefetch_related("image__renditions")
+            ),
+        )
         return context
 
 

@@ -22,11 +22,7 @@ from portal.core.blocks import BodyBlock
 from portal.core.models import ListingPage
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
-from portal.core.translation_panels import (
-    SharedWithSourceNote,
-    SharedWithSourcePanel,
-    TranslationFormMixin,
-)
+from portal.core.translation_panels import SharedWithSourceNote, SharedWithSourcePanel
 from portal.core.translations import TranslatedPageMixin, show_in_language
 from portal.core.widgets import RegionCheckboxes
 from portal.organisations.images import OwnImagePageForm
@@ -87,10 +83,6 @@ class OpportunityIndexPage(RoutablePageMixin, ListingPage):
         from ..feeds import listing_calendar_response
 
         return listing_calendar_response(self, request)
-
-
-class OpportunityPageForm(TranslationFormMixin, OwnImagePageForm):
-    pass
 
 
 class OpportunitySkillTag(TaggedItemBase):
@@ -222,7 +214,7 @@ class OpportunityPage(
     saved_next_shift_at = models.DateTimeField(_("næste vagt"), null=True, editable=False)
 
     objects = OpportunityManager()
-    base_form_class = OpportunityPageForm
+    base_form_class = OwnImagePageForm
     # The page shows its organisation: read with the page when routing finds it.
     routed_with = ("owner_organisation",)
     # What an English translation reads from its Danish page (``source_page``)
@@ -235,7 +227,7 @@ class OpportunityPage(
         FieldPanel("summary"),
         FieldPanel("body"),
         DescribedImage.image_panel(_("Billede")),
-        SharedWithSourceNote(),
+        SharedWithSourceNote(content=_("Vagter og kategorier redigeres på den danske side.")),
         SharedWithSourcePanel(
             [
                 FieldPanel("municipalities", widget=RegionCheckboxes),

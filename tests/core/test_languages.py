@@ -10,6 +10,8 @@ from django.utils import translation
 
 from tests.cases.factories import CasePageFactory
 from tests.factories import OrganisationPageFactory, translate_page
+from tests.funding.factories import FundingCallPageFactory
+from tests.needs.factories import NeedPageFactory
 from tests.opportunities.factories import OpportunityPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -266,3 +268,54 @@ def test_case_cards_under_en_name_their_organisation_in_english_or_mark_it_danis
 
     assert bylines(client.get("/en/erfaringer/")) == [
         ("", "The Visiting Friends"), (' lang="da"', "Vågekonerne")]
+
+
+def links_in(response, section_start):
+    """The addresses and link texts of the section that begins with ``section_start``."""
+    html = response.content.decode()
+    start = html.index(section_start)
+    section = html[start:html.index("</section>", start)]
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', section)
+
+
+def test_an_english_profile_links_its_calls_and_needs_in_english(
+    client, organisation, home
+):
+    call = FundingCallPageFactory(parent=organisation, title="Puljen til nærvær")
+    need = NeedPageFactory(parent=organisation, title="Vi søger en kasserer")
+    translate(call, "The closeness fund")
+
+    response = client.get("/en" + organisation.url)
+
+    assert links_in(response, 'id="org-calls-heading"') == [
+        ("/en" + call.url, "The closeness fund")]
+    assert links_in(response, 'id="org-needs-heading"') == [("/en" + need.url, need.title)]
+    assert f'<a href="/en{need.url}" lang="da">' in response.content.decode()
+
+
+def test_the_search_pages_sections_link_in_the_visitors_language(client, home):
+    sections = ["/frivilligopgaver/", "/erfaringer/", "/vaerktoejer/", "/organisationer/"]
+
+    def addresses(response):
+        return [url for url, _text in re.findall(
+            r'<a href="([^"]+)">([^<]+)</a>', response.content.decode().split(
+                'class="search-sections"')[1].split("</ul>")[0])]
+
+    assert addresses(client.get("/soeg/?q=zzqxv")) == sections
+    assert addresses(client.get("/en/soeg/?q=zzqxv")) == ["/en" + path for path in sections]
+
+
+def danish_links(response):
+    """Addresses in the page's main part that leave the visitor's English for Danish."""
+    html = response.content.decode()
+    main = html[html.index("<main"):html.index("</main>")]
+    return [url for url in re.findall(r'(?:href|action)="(/[^"]*)"', main)
+            if not url.startswith(("/en/", "/static/", "/media/"))]
+
+
+def test_english_pages_keep_their_links_in_english(client, home, opportunity, organisation):
+    FundingCallPageFactory(parent=organisation, title="Puljen til nærvær")
+    NeedPageFactory(parent=organisation, title="Vi søger en kasserer")
+
+    for path in ("/", opportunity.url, organisation.url):
+        assert danish_links(client.get("/en" + path)) == [], path

@@ -103,6 +103,8 @@ def _results(request, ranking, start, stop):
         [specific[page_id] for page_id in ids if page_id in specific], request
     )
     organisations = owners_of(results)
+    # A result's byline, in the visitor's language like the result itself.
+    show_in_language(organisations.values(), request)
     municipalities = facets.municipalities_of(results)
     return [
         {

@@ -17,7 +17,7 @@ from portal.core.listings import (
 from portal.core.models import Municipality, Region, TargetGroup, Theme
 from portal.core.pictures import with_image
 from portal.core.privacy import unrestricted
-from portal.core.translations import in_default_locale
+from portal.core.translations import in_default_locale, show_in_language
 from portal.organisations.models import OrganisationKind, owners_of
 
 from .models import CasePartner, KnowledgePage
@@ -102,4 +102,6 @@ def knowledge_listing(request):
     owners = owners_of(context["results"])
     for page in context["results"]:
         page.owner_organisation = owners.get(page.pk)
+    # Found after the listing showed its pages in the visitor's language, so shown here.
+    show_in_language(owners.values(), request)
     return context

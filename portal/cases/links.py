@@ -108,6 +108,11 @@ def organisation_links(organisation):
     role_labels = dict(PartnerRole.choices)
     for case in cases:
         case.organisation_role = role_labels.get(roles.get(case.pk, PartnerRole.LEAD))
+    tools_used = list(
+        ToolUsage.objects.filter(organisation=organisation, tool__live=True)
+        .select_related("tool").order_by("tool__title")
+    )
+    show_in_language([usage.tool for usage in tools_used])
     return {
         "hub_opportunities": show_in_language(
             open_opportunities().filter(owner_organisation=organisation)
@@ -116,10 +121,7 @@ def organisation_links(organisation):
         "hub_guides": show_in_language(
             in_default_locale(unrestricted(GuidePage.objects.child_of(organisation).live()))
         ),
-        "hub_tools_used": list(
-            ToolUsage.objects.filter(organisation=organisation, tool__live=True)
-            .select_related("tool").order_by("tool__title")
-        ),
+        "hub_tools_used": tools_used,
         "hub_tools_published": show_in_language(
             in_default_locale(unrestricted(ToolPage.objects.child_of(organisation).live()))
         ),
@@ -135,7 +137,7 @@ def cases_for_opportunity(opportunity, limit=3):
     matching = CasePage.objects.filter(
         Q(activities__in=activities) | Q(municipalities__in=municipalities)
     ).values("pk")
-    return list(
+    return show_in_language(
         in_default_locale(unrestricted(CasePage.objects.live()))
         .filter(pk__in=matching)
         .order_by("-start_date")[:limit]
@@ -171,7 +173,11 @@ def funder_results(organisation):
         .select_related("case", "call")
         .prefetch_related(Prefetch("case__partners", queryset=live_partners))
     )
-    return _by_case(grants)
+    entries = _by_case(grants)
+    show_in_language([grant.call for entry in entries for grant in entry["grants"] if grant.call])
+    show_in_language([partner.organisation for entry in entries
+                      for partner in entry["case"].partners.all()])
+    return entries
 
 
 def _by_case(grants, owners=False):
@@ -186,4 +192,7 @@ def _by_case(grants, owners=False):
         })
         entry["grants"].append(grant)
         entry["total"] += grant.amount
-    return list(entries.values())
+    entries = list(entries.values())
+    show_in_language([entry["case"] for entry in entries])
+    show_in_language([entry["owner"] for entry in entries if entry["owner"]])
+    return entries

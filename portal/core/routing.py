@@ -23,7 +23,10 @@ both languages use the same slugs (``portal.core.languages``).
 
 from django.conf import settings
 from django.http import Http404
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
+
+from .languages import page_language
 
 URL_PATH_INDEX = "core_page_url_path"
 
@@ -31,12 +34,18 @@ URL_PATH_INDEX = "core_page_url_path"
 def route_from(root, request, path_components):
     """Wagtail's ``route`` for ``root`` (a site's root page), or its Danish source's."""
     try:
-        return _route_in_tree(root, request, path_components)
+        found = _route_in_tree(root, request, path_components)
     except Http404:
         source_root = _default_language_root(root)
         if source_root is None:
             raise
-        return _route_in_tree(source_root, request, path_components)
+        found = _route_in_tree(source_root, request, path_components)
+    # A page shown in another language than the visitor's (also on a site with no
+    # English tree at all) marks its text as such (``content_lang``).
+    language = page_language(found.page)
+    if language != get_language():
+        found.page.untranslated_language = language
+    return found
 
 
 def _default_language_root(root):

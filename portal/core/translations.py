@@ -68,12 +68,19 @@ def show_in_language(pages, request=None):
     translation's title, summary and address; one without shows in Danish at
     its English address (the same path under /en/). The pages stay the Danish
     objects, so shifts, taxonomies and organisation are still read from them.
-    Under Danish nothing changes.
+    The organisation a card names as its byline (``owner_organisation``) is shown
+    the same way, where it came with the page. Under Danish nothing changes.
     """
     pages = list(pages)
     language = shown_language()
     if language is None or not pages:
         return pages
+    _show(pages, request, language)
+    _show(_owners_at_hand(pages), request, language)
+    return pages
+
+
+def _show(pages, request, language):
     translations = versions_in(pages, language)
     for page in pages:
         translated = translations.get(page.translation_key)
@@ -86,7 +93,15 @@ def show_in_language(pages, request=None):
         if hasattr(translated, "summary"):
             page.summary = translated.summary
         page.show_at(translated.get_url_parts(request))
-    return pages
+
+
+def _owners_at_hand(pages):
+    """The organisations ``pages`` carry as ``owner_organisation``: fetched with them
+    (``select_related``) or set on them (``owners_of``). Reading one that is not at hand
+    would cost a query per card, so such a page is left out."""
+    owners = (page._state.fields_cache.get("owner_organisation")
+              or vars(page).get("owner_organisation") for page in pages)
+    return [owner for owner in owners if owner is not None]
 
 
 def _path_in_language(page, request, language):

@@ -2,16 +2,21 @@
 funding calls. Each section costs a fixed number of queries, shows current needs
 only (``NeedPage.objects.current()``) and at most SHOWN of them, newest first."""
 
+from portal.core.translations import show_in_language
+
 from .models import NeedKind, NeedPage
 
 SHOWN = 10
 
 
 def _shown(needs):
-    return list(
+    shown = show_in_language(
         needs.select_related("organisation", "tool_category", "municipality")
         .order_by("-first_published_at", "-pk")[:SHOWN]
     )
+    # Tool and call pages name each need's organisation beside it.
+    show_in_language([need.organisation for need in shown if need.organisation])
+    return shown
 
 
 def needs_of_organisation(organisation):

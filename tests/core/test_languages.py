@@ -4,10 +4,14 @@ import html as html_module
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 
+from tests.cases.factories import CasePageFactory
 from tests.factories import OrganisationPageFactory, translate_page
+from tests.funding.factories import FundingCallPageFactory
+from tests.needs.factories import NeedPageFactory
 from tests.opportunities.factories import OpportunityPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +34,22 @@ def html_lang(response):
 def alternates(response):
     return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"',
                            response.content.decode()))
+
+
+def read_in(response, texts):
+    """The language a screen reader reads each of ``texts`` in: the nearest ``lang``."""
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    found = {}
+    for text in texts:
+        element = soup.find(string=lambda string, text=text: string.strip() == text)
+        found[text] = element.find_parent(attrs={"lang": True})["lang"]
+    return found
+
+
+def bylines(response):
+    """The organisation each card names, and the ``lang`` it is marked with."""
+    return sorted(re.findall(r'<p class="card__meta"><span((?: lang="da")?)>([^<]+)</span>',
+                             response.content.decode()))
 
 
 def switcher(response):
@@ -106,9 +126,18 @@ def test_an_untranslated_page_is_shown_in_danish_under_en_with_a_notice(
     assert response.status_code == 200
     html = response.content.decode()
     assert html_lang(response) == "en"
-    assert re.search(r'<main id="main" tabindex="-1" lang="da">', html)
-    assert '<p class="language-notice" lang="en">' in html
-    assert "Besøgsven i Aalborg" in html
+    assert '<main id="main" tabindex="-1">' in html
+    assert '<h1 lang="da">Besøgsven i Aalborg</h1>' in html
+    # The page's own text is Danish; the interface around it (the offer form too) is not.
+    assert read_in(response, [
+        "This page has not been translated yet, so it is shown in Danish.",
+        opportunity.summary, "Facts", "I would like to help", "Name", "Send sign-up",
+        "Besøgsven i Aalborg",
+    ]) == {
+        "This page has not been translated yet, so it is shown in Danish.": "en",
+        opportunity.summary: "da", "Facts": "en", "I would like to help": "en", "Name": "en",
+        "Send sign-up": "en", "Besøgsven i Aalborg": "da",
+    }
     # Only the Danish page exists, so it alone is the alternate and the canonical address.
     danish = opportunity.get_full_url()
     assert alternates(response) == {"da": danish, "x-default": danish}
@@ -124,7 +153,8 @@ def test_a_page_of_a_site_nobody_has_translated_is_shown_in_danish_under_en(
     response = client.get("/en" + opportunity.url)
 
     assert response.status_code == 200
-    assert '<p class="language-notice" lang="en">' in response.content.decode()
+    assert '<p class="language-notice">' in response.content.decode()
+    assert '<h1 lang="da">Besøgsven i Aalborg</h1>' in response.content.decode()
 
 
 def test_an_untranslated_page_is_a_plain_danish_page_at_its_danish_address(
@@ -213,3 +243,79 @@ def test_a_listing_under_en_marks_the_danish_text_of_untranslated_cards(
     titles = {title: lang for lang, title in re.findall(
         r'<h3 class="card__title"((?: lang="da")?)><a href="[^"]+">([^<]+)</a>', html)}
     assert titles == {"Visiting friend in Aalborg": "", other.title: ' lang="da"'}
+
+
+def test_cards_under_en_name_their_organisation_in_english_or_mark_it_danish(
+    client, opportunity, organisation, organisation_index
+):
+    other = OrganisationPageFactory(parent=organisation_index, title="Vågekonerne")
+    OpportunityPageFactory(parent=other, title="Nattevagt i Odense")
+    translate(organisation, "The Visiting Friends")
+
+    assert bylines(client.get("/frivilligopgaver/")) == [
+        ("", "Besøgsvennerne"), ("", "Vågekonerne")]
+    assert bylines(client.get("/en/frivilligopgaver/")) == [
+        ("", "The Visiting Friends"), (' lang="da"', "Vågekonerne")]
+
+
+def test_case_cards_under_en_name_their_organisation_in_english_or_mark_it_danish(
+    client, case_index, organisation, organisation_index
+):
+    other = OrganisationPageFactory(parent=organisation_index, title="Vågekonerne")
+    CasePageFactory(parent=organisation)
+    CasePageFactory(parent=other)
+    translate(organisation, "The Visiting Friends")
+
+    assert bylines(client.get("/en/erfaringer/")) == [
+        ("", "The Visiting Friends"), (' lang="da"', "Vågekonerne")]
+
+
+def links_in(response, section_start):
+    """The addresses and link texts of the section that begins with ``section_start``."""
+    html = response.content.decode()
+    start = html.index(section_start)
+    section = html[start:html.index("</section>", start)]
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', section)
+
+
+def test_an_english_profile_links_its_calls_and_needs_in_english(
+    client, organisation, home
+):
+    call = FundingCallPageFactory(parent=organisation, title="Puljen til nærvær")
+    need = NeedPageFactory(parent=organisation, title="Vi søger en kasserer")
+    translate(call, "The closeness fund")
+
+    response = client.get("/en" + organisation.url)
+
+    assert links_in(response, 'id="org-calls-heading"') == [
+        ("/en" + call.url, "The closeness fund")]
+    assert links_in(response, 'id="org-needs-heading"') == [("/en" + need.url, need.title)]
+    assert f'<a href="/en{need.url}" lang="da">' in response.content.decode()
+
+
+def test_the_search_pages_sections_link_in_the_visitors_language(client, home):
+    sections = ["/frivilligopgaver/", "/erfaringer/", "/vaerktoejer/", "/organisationer/"]
+
+    def addresses(response):
+        return [url for url, _text in re.findall(
+            r'<a href="([^"]+)">([^<]+)</a>', response.content.decode().split(
+                'class="search-sections"')[1].split("</ul>")[0])]
+
+    assert addresses(client.get("/soeg/?q=zzqxv")) == sections
+    assert addresses(client.get("/en/soeg/?q=zzqxv")) == ["/en" + path for path in sections]
+
+
+def danish_links(response):
+    """Addresses in the page's main part that leave the visitor's English for Danish."""
+    html = response.content.decode()
+    main = html[html.index("<main"):html.index("</main>")]
+    return [url for url in re.findall(r'(?:href|action)="(/[^"]*)"', main)
+            if not url.startswith(("/en/", "/static/", "/media/"))]
+
+
+def test_english_pages_keep_their_links_in_english(client, home, opportunity, organisation):
+    FundingCallPageFactory(parent=organisation, title="Puljen til nærvær")
+    NeedPageFactory(parent=organisation, title="Vi søger en kasserer")
+
+    for path in ("/", opportunity.url, organisation.url):
+        assert danish_links(client.get("/en" + path)) == [], path

@@ -31,7 +31,7 @@ from tests.opportunities.factories import OpportunityPageFactory
 
 pytestmark = pytest.mark.django_db
 
-NOTICE = '<p class="language-notice" lang="en">'
+NOTICE = '<p class="language-notice">'
 
 
 # One example of each page type, and the query string a visitor may have on its
@@ -114,6 +114,12 @@ def main_tag(html):
     return re.search(r"<main [^>]*>", html).group(0)
 
 
+def heading_lang(html):
+    """The ``lang`` the page's ``<h1>`` gives itself, or None."""
+    found = re.search(r'<h1[^>]* lang="([^"]+)"[^>]*>', html)
+    return found and found.group(1)
+
+
 def alternates(html):
     return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
 
@@ -158,7 +164,9 @@ def test_an_untranslated_page_switches_to_its_danish_text_under_en(client, label
     assert NOTICE not in danish and main_tag(danish) == '<main id="main" tabindex="-1">'
     assert (html_lang(english), switcher(english), alternates(english)) == (
         "en", {"da": danish_url}, only_danish)
-    assert main_tag(english) == '<main id="main" tabindex="-1" lang="da">'
+    # Only the page's own text is Danish; the notice and the interface around it are not.
+    assert main_tag(english) == '<main id="main" tabindex="-1">'
+    assert (heading_lang(danish), heading_lang(english)) == (None, "da")
     assert NOTICE in english and canonical(english) == page.get_full_url()
 
 
@@ -180,6 +188,7 @@ def test_a_translated_page_switches_to_its_english_translation(client, label):
     assert (html_lang(english), switcher(english), alternates(english)) == (
         "en", {"da": danish_url}, both)
     assert main_tag(english) == '<main id="main" tabindex="-1">'
+    assert heading_lang(english) is None
     assert NOTICE not in english and canonical(english) is None
     assert "In English" in english
 

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.opportunities.models import OpportunityPage
-from tests.e2e.public_pages import english_pages, public_pages
+from tests.e2e.public_pages import public_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ LISTING_STATES = {
 
 
 def rendered_pages(client):
-    pages = {**public_pages(), **english_pages(), **LISTING_STATES}
+    pages = {**public_pages(), **LISTING_STATES}
     rendered = {}
     for name, path in pages.items():
         response = client.get(path)

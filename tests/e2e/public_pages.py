@@ -91,4 +91,5 @@ def public_pages():
         "alert-form": reverse("alerts:subscribe") + "?kommune=aalborg",
         "widget-builder": reverse("embed:builder"),
         "widget": reverse("embed:widget") + "?kommune=aalborg",
+        **english_pages(),
     }

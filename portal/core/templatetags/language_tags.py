@@ -13,7 +13,7 @@ register.filter("localized", languages.localized_path)
 
 @register.filter
 def content_lang(page):
-    """` lang="da"` on a card's Danish text shown on an English page, else nothing."""
+    """` lang="da"` on a page's or a card's Danish text shown on an English page, else nothing."""
     language = getattr(page, "untranslated_language", None)
     return format_html(' lang="{}"', language) if language else ""
 

@@ -3,7 +3,7 @@
 from django import template
 
 from portal.core.privacy import unrestricted
-from portal.core.translations import in_default_locale
+from portal.core.translations import in_default_locale, show_in_language
 
 from ..links import dates_of_today
 from ..models import FundingCallPage
@@ -21,5 +21,5 @@ def organisation_calls(organisation):
         in_default_locale(unrestricted(FundingCallPage.objects.child_of(organisation).live()))
         .prefetch_related("deadlines").order_by("-last_deadline", "title")
     )
-    call_list = sorted(calls, key=lambda call: call.is_closed)
+    call_list = show_in_language(sorted(calls, key=lambda call: call.is_closed))
     return {"call_list": call_list, **dates_of_today()}

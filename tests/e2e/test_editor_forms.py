@@ -27,6 +27,9 @@ def test_the_opportunity_form_spells_the_slug_in_danish_and_ticks_places(demo_si
     base = demo_site.url
     sign_in(page, base, "redaktoer")
     page.get_by_role("link", name="Opret frivilligopgave").first.click()
+    # Wagtail's title-to-slug sync starts once the admin's scripts have run; on a
+    # loaded machine typing could begin before, and the slug stayed empty.
+    page.wait_for_url("**/admin/pages/add/opportunities/opportunitypage/**")
     title = page.locator("input[name=title]")
     title.press_sequentially(TITLE)
     title.blur()

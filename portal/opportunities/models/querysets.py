@@ -37,11 +37,9 @@ class OpportunityQuerySet(PageQuerySet):
         """
         pages = self.model.objects.filter(pk__in=self.values("pk"))
         # Only Danish pages are listed: a translation is shown in its Danish page's place.
-        listable = in_default_locale(
-            self.model.objects.filter(pk=OuterRef("pk"), status=Status.OPEN)
-            .live()
-            .unrestricted()
-        )
+        listable = in_default_locale(unrestricted(
+            self.model.objects.filter(pk=OuterRef("pk"), status=Status.OPEN).live()
+        ))
         pages.update(
             listed=Exists(listable),
             published_at=Subquery(
@@ -76,14 +74,6 @@ class OpportunityQuerySet(PageQuerySet):
                 output_field=models.DateTimeField(),
             )
         )
-
-    def unrestricted(self):
-        """Like ``public()``, but as a subquery of this query instead of a query of its own.
-
-        ``public()`` reads every view restriction first; doing it inside the
-        listing's SQL keeps the listing's number of queries fixed and low.
-        """
-        return unrestricted(self)
 
 
 def _upcoming_start():

@@ -8,12 +8,11 @@ when it has no English translation (``portal.core.routing``).
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
-from .page_cache import current_generation
+from .page_cache import kept_for_generation
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 TRANSLATIONS_KEY_PREFIX = "languages:translations:"
@@ -113,20 +112,19 @@ def _translated_pages():
     again after any publish, unpublish, move or deletion (the page cache's
     generation changes with them).
     """
-    generation = current_generation()
-    key = f"{TRANSLATIONS_KEY_PREFIX}{generation}"
-    found = cache.get(key) if generation else None
-    if found is None:
-        live = Page.objects.live()
-        translated = live.exclude(locale__language_code=DEFAULT_LANGUAGE)
-        found = {}
-        for translation_key, locale_id, url_path in (
-            live.filter(translation_key__in=translated.values("translation_key"))
-            .values_list("translation_key", "locale_id", "url_path")
-        ):
-            found.setdefault(translation_key, {})[locale_language(locale_id)] = url_path
-        if generation:
-            cache.set(key, found, TRANSLATIONS_SECONDS)
+    return kept_for_generation(TRANSLATIONS_KEY_PREFIX, TRANSLATIONS_SECONDS,
+                               _read_translated_pages)
+
+
+def _read_translated_pages():
+    live = Page.objects.live()
+    translated = live.exclude(locale__language_code=DEFAULT_LANGUAGE)
+    found = {}
+    for translation_key, locale_id, url_path in (
+        live.filter(translation_key__in=translated.values("translation_key"))
+        .values_list("translation_key", "locale_id", "url_path")
+    ):
+        found.setdefault(translation_key, {})[locale_language(locale_id)] = url_path
     return found
 
 

@@ -78,6 +78,20 @@ def current_generation():
     return _current_generation({GENERATION_KEY: cache.get(GENERATION_KEY)})
 
 
+def kept_for_generation(prefix, seconds, make):
+    """``make()``, kept in the cache until the generation changes; made afresh, and
+    not kept, while the cache is unreachable."""
+    generation = current_generation()
+    if generation is None:
+        return make()
+    key = f"{prefix}{generation}"
+    found = cache.get(key)
+    if found is None:
+        found = make()
+        cache.set(key, found, seconds)
+    return found
+
+
 def _current_generation(found):
     generation = found.get(GENERATION_KEY)
     if generation is None:

@@ -8,15 +8,14 @@ restricted pages are kept in the cache per generation, and a served page,
 whose ancestors routing has already read (``routed_ancestors``), is checked
 against them without asking the database. A list that mentions none of a page's
 ancestors is answered with an empty queryset, which costs no query to read.
-With the cache unreachable, Wagtail's own queries answer.
+With the cache unreachable, the list is read from the database each time.
 """
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Exists, ExpressionWrapper, F, OuterRef
 from wagtail.models import PageViewRestriction
 
-from .page_cache import current_generation
+from .page_cache import kept_for_generation
 
 RESTRICTED_KEY_PREFIX = "privacy:restricted:"
 RESTRICTED_SECONDS = 24 * 60 * 60
@@ -31,21 +30,15 @@ def unrestricted(queryset):
 
 
 def _restricted_paths():
-    """``{page id: path}`` of the restricted pages, or None when the cache cannot say."""
-    generation = current_generation()
-    if generation is None:
-        return None
-    key = f"{RESTRICTED_KEY_PREFIX}{generation}"
-    found = cache.get(key)
-    if found is None:
-        found = dict(PageViewRestriction.objects.values_list("page_id", "page__path"))
-        cache.set(key, found, RESTRICTED_SECONDS)
-    return found
+    """``{page id: path}`` of the restricted pages."""
+    return kept_for_generation(RESTRICTED_KEY_PREFIX, RESTRICTED_SECONDS, lambda: dict(
+        PageViewRestriction.objects.values_list("page_id", "page__path")))
 
 
 def routed_view_restrictions(page):
     """The restrictions on ``page`` and its ancestors, as Wagtail's
-    ``get_view_restrictions`` gives them, or None where only Wagtail can tell.
+    ``get_view_restrictions`` gives them, or None where only Wagtail can tell
+    (a page routing did not find).
 
     Wagtail reads an alias's restrictions from the page it copies; a chain with
     an alias in it is left to Wagtail.
@@ -53,10 +46,8 @@ def routed_view_restrictions(page):
     ancestors = getattr(page, "routed_ancestors", None)
     if ancestors is None or any(each.alias_of_id for each in (page, *ancestors)):
         return None
-    restricted = _restricted_paths()
-    if restricted is None:
-        return None
-    covering = [page_id for page_id, path in restricted.items() if page.path.startswith(path)]
+    covering = [page_id for page_id, path in _restricted_paths().items()
+                if page.path.startswith(path)]
     if not covering:
         return PageViewRestriction.objects.none()
     return PageViewRestriction.objects.filter(page_id__in=covering)

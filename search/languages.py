@@ -83,6 +83,23 @@ class IndexedTexts:
                     )
 
 
+def own_words(indexer):
+    """modelsearch's ``ObjectIndexer`` for a text of an entry, reading a translation's own
+    words only.
+
+    What a translation shares with its Danish page (``fields_shared_with_source``:
+    places, categories) it holds as copies made when it was translated, which
+    nothing shows and which go stale; the Danish page's text in the same entry
+    holds the current values.
+    """
+    page = indexer.obj
+    if locale_language(page.locale_id) != DEFAULT_LANGUAGE:
+        shared = set(getattr(page, "fields_shared_with_source", ()))
+        indexer.search_fields = [field for field in indexer.search_fields
+                                 if field.field_name not in shared]
+    return indexer
+
+
 def _danish_pages_of(translations):
     """The Danish pages of ``translations``, live or not, by page type."""
     sources = defaultdict(list)

@@ -24,7 +24,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import ADD
 
-from search.languages import LanguageIndexMixin, query_stemmers
+from search.languages import LanguageIndexMixin, own_words, query_stemmers
 
 # How modelsearch splits a plain query into words.
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
@@ -33,7 +33,7 @@ WORD_SEPARATORS = re.compile(r"[\s\-]+")
 class LanguageIndex(LanguageIndexMixin, PostgresIndex):
     def _write_entry(self, content_type, obj, versions):
         """``obj``'s entry made of ``versions``, each text stemmed in its language."""
-        indexers = [ObjectIndexer(text_source, self._stemming(config))
+        indexers = [own_words(ObjectIndexer(text_source, self._stemming(config)))
                     for config, text_source in versions]
         IndexEntry._default_manager.filter(
             content_type_id=content_type, object_id=str(obj.pk)

@@ -36,7 +36,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import Phrase, PlainText
 
-from search.languages import DEFAULT_STEMMER, LanguageIndexMixin, query_stemmers
+from search.languages import DEFAULT_STEMMER, LanguageIndexMixin, own_words, query_stemmers
 
 # Letters and digits: FTS5's unicode61 tokenizer takes the underscore, like any
 # punctuation, for a separator.
@@ -84,7 +84,7 @@ class StemmingIndex(LanguageIndexMixin, SQLiteIndex):
 
     def _write_entry(self, content_type, obj, versions):
         """``obj``'s entry made of ``versions``, each text stemmed in its language."""
-        indexers = [(stemmer, ObjectIndexer(text_source, self.backend))
+        indexers = [(stemmer, own_words(ObjectIndexer(text_source, self.backend)))
                     for stemmer, text_source in versions]
         # Written as they are, stemmed here: not through ``StemmedEntries``.
         IndexEntry._default_manager.filter(

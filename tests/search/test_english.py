@@ -231,3 +231,19 @@ def test_a_facet_term_without_an_english_name_is_named_in_danish(client, visitin
     english = _facet_labels(client.get("/en/soeg/", {"q": "besøgsvenner"}))
 
     assert english["tema"] == [theme.name]
+
+
+@pytest.mark.django_db
+def test_a_fact_the_danish_page_changed_is_not_found_by_its_translations_old_copy(
+    organisation, opportunity_index, translate
+):
+    # The place is the Danish page's: the translation's copy is the place it had then.
+    danish = OpportunityPageFactory(parent=organisation, title=DANISH_TITLE, place="Solhøj")
+    translate(danish, title=ENGLISH_TITLE)
+    danish.place = "Bakkehuset"
+    danish.save_revision().publish()
+
+    assert search("Bakkehuset") == [danish.id]
+    assert search("Solhøj") == []
+    assert english_search("Solhøj") == []
+    assert english_search("lonely") == [danish.id]

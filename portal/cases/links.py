@@ -53,6 +53,13 @@ def case_links(case):
     partners = list(
         case.partners.select_related("organisation").filter(organisation__live=True)
     )
+    grants = list(case.grants.select_related("funder", "call"))
+    owner = owner_of(case)
+    # Organisations and calls are named by their English titles where they have one.
+    show_in_language([partner.organisation for partner in partners]
+                     + [grant.funder for grant in grants if grant.funder]
+                     + ([owner] if owner else []))
+    show_in_language([grant.call for grant in grants if grant.call])
     # Listed by id so that a preview (whose relations live in memory) works too.
     tool_ids = [tool.pk for tool in case.tools.all()]
     tagging = _tagging(case)
@@ -62,22 +69,24 @@ def case_links(case):
             [activity.pk for activity in case.activities.all()],
             [municipality.pk for municipality in tagging["municipality_list"]],
         ),
-        "owner": owner_of(case),
+        "owner": owner,
         "partner_list": partners,
         "tool_list": show_in_language(
             in_default_locale(unrestricted(ToolPage.objects.live()))
             .filter(pk__in=tool_ids)
             .order_by("title")
         ),
-        "grant_list": list(case.grants.select_related("funder", "call")),
+        "grant_list": grants,
     }
 
 
 def guide_links(guide):
     tagging = _tagging(guide)
+    owner = owner_of(guide)
+    show_in_language([owner] if owner else [])
     return {
         **tagging,
-        "owner": owner_of(guide),
+        "owner": owner,
         "related_cases": show_in_language(
             in_default_locale(unrestricted(CasePage.objects.live()))
             .filter(pk__in=CasePage.objects.filter(themes__in=tagging["theme_list"]).values("pk"))

@@ -6,8 +6,9 @@ from django.dispatch import receiver
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from .languages import DEFAULT_LANGUAGE, page_language
 from .models import Activity, Municipality, PortalSettings, Region, TargetGroup, Theme
 from .page_cache import start_new_generation
 
@@ -57,3 +58,17 @@ for _model in (Region, Municipality, TargetGroup, Activity, Theme, PortalSetting
     for _signal in (post_save, post_delete):
         _signal.connect(start_new_generation, sender=_model,
                         dispatch_uid=f"pagecache-{_signal}-{_model.__name__}")
+
+
+# --- Translations keep their Danish page's path (portal/core/languages.py) ----
+@receiver(page_slug_changed)
+def move_translations_with_their_danish_page(sender, instance, **kwargs):
+    """A translation takes its Danish page's slug when saved (``TranslatedPageMixin``);
+    a new Danish slug moves the translations at once, so the switcher and the hreflang
+    links, which swap the language prefix only, keep finding them. Wagtail's redirects
+    take visitors from each old address to the new one."""
+    if page_language(instance) != DEFAULT_LANGUAGE or instance.depth <= 2:
+        return
+    for translation in instance.get_translations().exclude(slug=instance.slug):
+        translation.slug = instance.slug
+        translation.save(clean=False, update_fields=["slug", "url_path"])

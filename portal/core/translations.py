@@ -6,9 +6,9 @@ English locale. Everything a visitor can enumerate (listings and their counts,
 sections, feeds, the API, figures, search) lists the Danish pages only, through
 :func:`in_default_locale`, so a translated page never appears or counts twice.
 Under an English request, :func:`show_in_language` gives a list of those
-Danish pages the English title, summary and address where a live translation
-exists (one query per page type), and the English address of the same path
-where none does.
+Danish pages the English title, summary, image text (``CARD_WORDS``) and
+address where a live translation exists (one query per page type), and the
+English address of the same path where none does.
 
 What a translation shares with its Danish page instead of copying (shifts,
 taxonomies, the organisation) is read through :attr:`TranslatedPageMixin.source_page`.
@@ -22,6 +22,9 @@ from wagtail.models import Locale
 
 from .languages import DEFAULT_LANGUAGE, localized_path, page_language
 from .privacy import routed_view_restrictions
+
+# The words a card or a link shows, taken from a page's translation where it has one.
+CARD_WORDS = ("title", "summary", "image_alt")
 
 
 def in_default_locale(queryset):
@@ -65,8 +68,9 @@ def show_in_language(pages, request=None):
     """Give ``pages`` (Danish) the visitor's language where they are shown, and return them.
 
     Under an English request a page with a live English translation shows that
-    translation's title, summary and address; one without shows in Danish at
-    its English address (the same path under /en/). The pages stay the Danish
+    translation's words (``CARD_WORDS``, or the page type's ``words_shown_from_translation``)
+    and address; one without shows in Danish at its English address (the same
+    path under /en/). The pages stay the Danish
     objects, so shifts, taxonomies and organisation are still read from them.
     The organisation a card names as its byline (``owner_organisation``) is shown
     the same way, where it came with the page. Under Danish nothing changes.
@@ -89,10 +93,24 @@ def _show(pages, request, language):
             # Its Danish title and summary are marked as such (``content_lang``).
             page.untranslated_language = DEFAULT_LANGUAGE
             continue
-        page.title = translated.title
-        if hasattr(translated, "summary"):
-            page.summary = translated.summary
+        for field in getattr(page, "words_shown_from_translation", CARD_WORDS):
+            if hasattr(translated, field):
+                setattr(page, field, getattr(translated, field))
         page.show_at(translated.get_url_parts(request))
+
+
+def translated_where_possible(pages):
+    """``pages`` (Danish) as the visitor reads them: each replaced by its live translation
+    into the visitor's language where there is one, the others marked as Danish text."""
+    pages = list(pages)
+    language = shown_language()
+    if language is None:
+        return pages
+    translations = versions_in(pages, language)
+    for page in pages:
+        if page.translation_key not in translations:
+            page.untranslated_language = DEFAULT_LANGUAGE
+    return [translations.get(page.translation_key, page) for page in pages]
 
 
 def _owners_at_hand(pages):

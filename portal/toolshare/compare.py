@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.pictures import with_image
 from portal.core.privacy import unrestricted
-from portal.core.translations import in_default_locale
+from portal.core.translations import in_default_locale, show_in_language
 
 from .models import ToolPage
 
@@ -56,4 +56,5 @@ def comparison(chosen_ids):
         messages.append(_("Vælg mindst ét værktøj mere for at sammenligne."))
     elif not tools:
         messages.append(_("Vælg to eller tre værktøjer i oversigten for at sammenligne dem."))
-    return {"tools": tools, "compare_messages": messages, "can_compare": len(tools) >= 2}
+    return {"tools": show_in_language(tools), "compare_messages": messages,
+            "can_compare": len(tools) >= 2}

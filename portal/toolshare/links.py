@@ -14,14 +14,17 @@ from .models import ToolIndexPage
 def tool_links(tool):
     # A new tool in preview has no rows of its own yet for others to point at.
     saved = tool.pk is not None
+    owner = owner_of(tool)
+    usages = list(
+        tool.usages.filter(organisation__live=True).select_related("organisation")
+        .order_by("organisation__title")
+    ) if saved else []
+    show_in_language([usage.organisation for usage in usages] + ([owner] if owner else []))
     return {
-        "owner": owner_of(tool),
+        "owner": owner,
         "tool_index": in_default_locale(ToolIndexPage.objects.live()).first(),
         "category_list": list(tool.categories.all()),
-        "usage_list": list(
-            tool.usages.filter(organisation__live=True).select_related("organisation")
-            .order_by("organisation__title")
-        ) if saved else [],
+        "usage_list": usages,
         "case_list": (
             show_in_language(in_default_locale(unrestricted(tool.cases.live())).order_by("-start_date"))
             if saved else []

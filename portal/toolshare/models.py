@@ -14,7 +14,7 @@ from portal.core.models import ListingPage, Taxonomy
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
 from portal.core.translation_panels import SharedWithSourceNote, SharedWithSourcePanel
-from portal.core.translations import TranslatedPageMixin
+from portal.core.translations import CARD_WORDS, TranslatedPageMixin
 from portal.organisations.images import OwnImagePageForm
 
 from .forms import ToolUsageForm
@@ -184,6 +184,8 @@ class ToolPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     # What an English translation reads from its Danish page (``source_page``): one
     # set of facts to compare and filter on. Its words, price note, integrations and
     # screenshots (whose captions are their alternative text) are its own.
+    # The comparison shows these beside the title.
+    words_shown_from_translation = CARD_WORDS + ("price_note", "integrations")
     fields_shared_with_source = (
         "categories", "maker", "website", "cost_model", "open_source", "licence", "hosting",
         "data_processing_agreement", "danish_interface", "accessibility_statement",

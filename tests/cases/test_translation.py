@@ -14,7 +14,9 @@ from wagtail.test.utils.form_data import (
 from portal.cases.models import CasePage, PartnerRole
 from portal.core.models import Theme
 from tests.cases.factories import CasePageFactory, GuidePageFactory, add_document, add_partner
-from tests.factories import translate_page
+from tests.core.test_languages import read_in_everywhere
+from tests.factories import OrganisationPageFactory, translate_page
+from tests.funding.factories import add_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -66,8 +68,9 @@ def test_the_english_case_shows_the_facts_the_danish_page_has_now(
     html = client.get(translated_case.url).content.decode()
 
     assert translated_case.url.startswith("/en/")
-    for text in ("Visiting friends together", "2021–2023", "<span>Nordea-fonden</span>, 400,000",
-                 "Volunteer consultant", 'href="mailto:ny@kommune.example"', "Co-creation"):
+    for text in ("Visiting friends together", "2021–2023",
+                 '<span lang="da">Nordea-fonden</span>, 400,000', "Volunteer consultant",
+                 'href="mailto:ny@kommune.example"', "Co-creation"):
         assert text in html, text
     for stale in ("2019", "Velux Fonden", "gammel@kommune.example", "Loneliness"):
         assert stale not in html, stale
@@ -165,3 +168,19 @@ def test_the_english_listing_filters_on_the_danish_pages_themes_and_shows_englis
 
     assert f'href="{translated_case.url}">Visiting friends together</a>' in found
     assert "Vågetjeneste" in left_out and "Visiting friends together" not in left_out
+
+
+def test_the_english_case_names_its_organisations_in_english_where_they_are_translated(
+    client, organisation, case
+):
+    translate_page(organisation, publish_parents=True, title="The Visiting Friends")
+    translated = translate_page(case, title="Visiting friends together")
+    funder = OrganisationPageFactory(parent=organisation.get_parent(), title="Egmont Fonden")
+    add_grant(case, funder=funder)
+
+    response = client.get(translated.url)
+
+    # The lead partner and publisher by its English name; the funder, untranslated, marked.
+    assert read_in_everywhere(response, "The Visiting Friends") == {"en"}
+    assert read_in_everywhere(response, "Egmont Fonden") == {"da"}
+    assert "Besøgsvennerne" not in response.content.decode()

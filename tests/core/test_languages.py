@@ -46,6 +46,13 @@ def read_in(response, texts):
     return found
 
 
+def read_in_everywhere(response, text):
+    """The languages a screen reader reads each occurrence of ``text`` in."""
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return {element.find_parent(attrs={"lang": True})["lang"]
+            for element in soup.find_all(string=lambda string: string.strip() == text)}
+
+
 def bylines(response):
     """The organisation each card names, and the ``lang`` it is marked with."""
     return sorted(re.findall(r'<p class="card__meta"><span((?: lang="da")?)>([^<]+)</span>',
@@ -145,6 +152,35 @@ def test_an_untranslated_page_is_shown_in_danish_under_en_with_a_notice(
     # Its breadcrumbs keep the visitor in English.
     trail = html[html.index('class="breadcrumbs"'):]
     assert f'href="/en{organisation.url}"' in trail[:trail.index("</nav>")]
+
+
+def test_an_untranslated_pages_breadcrumbs_name_its_ancestors_by_their_english_titles(
+    client, opportunity, organisation
+):
+    translate(organisation, "The Visiting Friends")
+
+    response = client.get("/en" + opportunity.url)
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    crumbs = [(link.get_text(), link["href"], link.get("lang"))
+              for link in soup.select(".breadcrumbs a")]
+    assert crumbs[-1] == ("The Visiting Friends", "/en" + organisation.url, None)
+    assert {lang for _title, _href, lang in crumbs} == {None}
+    assert soup.select_one('.breadcrumbs [aria-current="page"]')["lang"] == "da"
+
+
+def test_an_untranslated_ancestor_in_the_breadcrumbs_keeps_its_danish_title_marked(
+    client, opportunity, organisation, opportunity_index
+):
+    # The English tree exists, but not the organisation's page in it.
+    translate(opportunity_index, "Volunteer opportunities")
+
+    response = client.get("/en" + opportunity.url)
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    crumbs = [(link.get_text(), link["href"], link.get("lang"))
+              for link in soup.select(".breadcrumbs a")]
+    assert crumbs[-1] == (organisation.title, "/en" + organisation.url, "da")
 
 
 def test_a_page_of_a_site_nobody_has_translated_is_shown_in_danish_under_en(

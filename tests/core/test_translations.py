@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 
 from portal.opportunities.models import OpportunityPage, Shift
 from portal.organisations.models import OrganisationAccess
+from tests.core.test_languages import read_in
 from tests.factories import OrganisationPageFactory, translate_page
 from tests.logins import sign_in_verified
 from tests.matching.conftest import make_opportunity, make_shift, offer_data
@@ -233,3 +234,42 @@ def test_signing_up_on_the_english_page_books_the_danish_pages_shift(
     danish_page = opportunity.serve(request).render().content.decode()
     assert "Fuldt booket" in danish_page
     assert "Fuldt booket" in translated.serve(request).render().content.decode()
+
+
+def test_the_english_opportunity_marks_its_danish_only_facts_and_names_its_organisation_in_english(
+    client, english_tree, organisation
+):
+    opportunity = make_opportunity(organisation, place="Aalborg Bibliotek")
+    opportunity.skills.add("Tålmodighed")
+    opportunity.save_revision().publish()
+    make_shift(opportunity)
+    translate(organisation, title="The Visiting Friends")
+    translated = translate(opportunity, title="Visiting friend for Inger")
+
+    response = client.get(translated.url)
+
+    assert read_in(response, ["Tålmodighed", "Aalborg Bibliotek", "Solhøj",
+                              "The Visiting Friends", "Visiting friend for Inger"]) == {
+        "Tålmodighed": "da", "Aalborg Bibliotek": "da", "Solhøj": "da",
+        "The Visiting Friends": "en", "Visiting friend for Inger": "en",
+    }
+
+
+def test_a_new_danish_slug_moves_the_english_page_to_the_same_path(
+    client, english_tree, organisation, opportunity, django_capture_on_commit_callbacks
+):
+    translate(organisation)
+    translated = translate(opportunity, title="Visiting friend for Inger")
+    old_english_path = translated.url
+
+    with django_capture_on_commit_callbacks(execute=True):
+        opportunity.slug = "besoegsven-i-aalborg"
+        opportunity.save_revision().publish()
+
+    new_path = "/en" + OpportunityPage.objects.get(pk=opportunity.pk).url
+    assert new_path.endswith("/besoegsven-i-aalborg/")
+    response = client.get(new_path)
+    assert response.status_code == 200
+    assert "<h1>Visiting friend for Inger</h1>" in response.content.decode()
+    moved = client.get(old_english_path)
+    assert (moved.status_code, moved["Location"]) == (301, new_path)

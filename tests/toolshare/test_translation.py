@@ -1,10 +1,12 @@
 """An English tool page: its own words around the Danish page's facts."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from portal.toolshare.models import CostModel, Hosting
-from tests.cases.factories import ToolPageFactory, category
+from tests.cases.factories import ToolPageFactory, add_usage, category
 from tests.core.test_html_pictures import photo
+from tests.core.test_languages import read_in
 from tests.factories import translate_page
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +92,51 @@ def test_the_english_listing_filters_on_the_danish_pages_facts_and_shows_english
 
     assert f'href="{translated.url}">Shift Planner</a>' in found
     assert "Chatten" in left_out and "Shift Planner" not in left_out
+
+
+def test_the_english_tool_page_names_organisations_in_english_and_marks_their_danish_stories(
+    client, organisation, tool
+):
+    translate_page(organisation, publish_parents=True, title="The Visiting Friends")
+    translated = translate_page(tool, title="Shift Planner")
+    add_usage(tool, organisation, used_for="Vagtplaner for 40 besøgsvenner",
+               what_worked="Alle kan se ledige vagter", what_did_not="Ingen app i starten")
+
+    response = client.get(translated.url)
+
+    assert read_in(response, ["The Visiting Friends", "Vagtplaner for 40 besøgsvenner",
+                              "Alle kan se ledige vagter", "Ingen app i starten"]) == {
+        "The Visiting Friends": "en", "Vagtplaner for 40 besøgsvenner": "da",
+        "Alle kan se ledige vagter": "da", "Ingen app i starten": "da",
+    }
+    assert "Besøgsvennerne" not in response.content.decode()
+
+
+def test_the_english_comparison_shows_each_tools_english_words_and_marks_the_danish_ones(
+    client, organisation, tool, translated, tool_index
+):
+    translated.integrations = "Calendar export"
+    translated.save_revision().publish()
+    untranslated = ToolPageFactory(parent=organisation, title="Frivilligbasen",
+                                   price_note="Gratis for foreninger",
+                                   integrations="Eksport til regneark")
+
+    response = client.get(
+        f"/en/vaerktoejer/sammenlign/?vaerktoej={tool.pk}&vaerktoej={untranslated.pk}")
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert [(link.get_text(), link["href"], link.get("lang"))
+            for link in soup.select(".compare-table thead a")] == [
+        ("Shift Planner", translated.url, None),
+        ("Frivilligbasen", "/en" + untranslated.url, "da"),
+    ]
+    assert read_in(response, ["Price by agreement", "Gratis for foreninger", "Calendar export",
+                              "Eksport til regneark"]) == {
+        "Price by agreement": "en", "Gratis for foreninger": "da", "Calendar export": "en",
+        "Eksport til regneark": "da",
+    }
+    # The tools' index has no translation: its Danish title, marked, at its English address.
+    trail = soup.select(".breadcrumbs li")
+    assert [(item.get_text(), item.find(attrs={"lang": True}) is not None)
+            for item in trail[-2:]] == [(tool_index.title, True), ("Compare", False)]
+    assert trail[-2].a["href"] == "/en" + tool_index.url

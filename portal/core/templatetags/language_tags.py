@@ -18,6 +18,15 @@ def content_lang(page):
     return format_html(' lang="{}"', language) if language else ""
 
 
+@register.simple_tag
+def danish_only():
+    """` lang="da"` on text that exists in Danish only (tags, place names, stories told
+    about a tool), shown to a visitor reading another language; else nothing."""
+    if get_language() == languages.DEFAULT_LANGUAGE:
+        return ""
+    return format_html(' lang="{}"', languages.DEFAULT_LANGUAGE)
+
+
 @register.simple_tag(takes_context=True)
 def localized_pageurl(context, page):
     """``{% pageurl %}``, kept in the visitor's language for a page that has no translation."""

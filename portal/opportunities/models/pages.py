@@ -433,9 +433,11 @@ class OpportunityPage(
             prefetch_related_objects([source, *related], "municipalities")
             prefetch_related_objects([source], "activities")
         shifts = list(source.upcoming_shifts())
+        organisation = source.organisation
+        show_in_language([organisation] if organisation else [], request)
         context.update(
             source=source,
-            organisation=source.organisation,
+            organisation=organisation,
             shifts=shifts,
             municipality_list=list(source.municipalities.all()),
             activity_list=list(source.activities.all()),

@@ -7,13 +7,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.core.blocks import BodyBlock, FigureBlock, QuoteBlock
+from portal.core.blocks import BodyBlock
 from portal.core.models import ListingPage
 from portal.core.pictures import DescribedImage
 from portal.core.slugs import DanishSlugMixin
@@ -22,6 +21,8 @@ from portal.core.translations import TranslatedPageMixin
 from portal.core.widgets import RegionCheckboxes
 from portal.organisations.images import OwnImagePageForm
 from portal.organisations.models import owner_of
+
+from .blocks import ResultBlock, StepBlock
 
 
 class CaseIndexPage(ListingPage):
@@ -104,17 +105,6 @@ class KnowledgePage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
             document_list=list(self.documents.select_related("document")),
         )
         return context
-
-
-class ResultBlock(blocks.StreamBlock):
-    figures = blocks.ListBlock(
-        FigureBlock(), label=_("nøgletal"), template="components/blocks/figures.html"
-    )
-    quote = QuoteBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("tekst"), features=["bold", "italic", "link", "ul"],
-        template="components/blocks/paragraph.html",
-    )
 
 
 class CasePage(KnowledgePage):
@@ -325,14 +315,6 @@ class CaseGrant(Orderable):
     @property
     def funder_title(self):
         return self.funder.title if self.funder_id else self.funder_name
-
-
-class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("trin"), max_length=120)
-    text = blocks.RichTextBlock(label=_("sådan gør I"), features=["bold", "italic", "link", "ul"])
-
-    class Meta:
-        icon = "list-ol"
 
 
 class GuidePage(KnowledgePage):

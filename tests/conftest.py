@@ -81,7 +81,10 @@ def empty_cache():
     """Each test starts with an empty cache, as a fresh deployment would."""
     from django.core.cache import cache
 
+    from portal.core.page_cache import forget_generation_read
+
     cache.clear()
+    forget_generation_read()
     yield
     cache.clear()
 

@@ -19,9 +19,11 @@ opportunities and the search, and the cheapest correct answer is to let all of
 them be made again; content changes are rare beside visits.
 
 The generation and the page are read in one round trip. Each process also
-keeps its latest pages in memory (``LOCAL_PAGES``), so a repeat visit it has
-already answered costs one small read, of the generation, instead of the whole
-page; the copy is used only while its generation is current. With Redis
+keeps its latest pages in memory (``LOCAL_PAGES``), used only while their
+generation is current. The generation a process read is trusted for
+``GENERATION_TRUSTED_SECONDS``, so a repeat visit it has already answered
+costs no round trip at all; a change made on another app server shows within
+that time, one made in this process at once. With Redis
 unreachable the generation reads as missing, nothing is kept or served, and
 pages are made as if there were no cache (``portal.core.cache``); the
 generation written while Redis was away is deleted when it is back, which
@@ -30,6 +32,7 @@ retires every page kept before.
 
 import hashlib
 import threading
+import time
 import uuid
 from collections import OrderedDict
 
@@ -53,6 +56,9 @@ KNOWN_VARY = {"cookie", "accept-language", "accept-encoding"}
 PERSONAL_COOKIES = ("SESSION_COOKIE_NAME", "MESSAGE_COOKIE_NAME")
 # Pages each process keeps in memory besides the shared cache: at most a few MB.
 LOCAL_PAGES = 200
+# How long a process answers from its own copies on the generation it last read,
+# before asking Redis again: a change must show within a second.
+GENERATION_TRUSTED_SECONDS = 0.5
 
 
 def start_new_generation(**kwargs):
@@ -67,6 +73,13 @@ def start_new_generation(**kwargs):
 
 def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    _last_read.forget()
+
+
+def forget_generation_read():
+    """Ask Redis for the generation before answering from this process's copies again,
+    as after the cache was emptied from outside (each test empties it)."""
+    _last_read.forget()
 
 
 def current_generation():
@@ -214,11 +227,34 @@ class _LocalPages:
 _local = _LocalPages(LOCAL_PAGES)
 
 
+class _LastRead:
+    """The generation this process last read from Redis, trusted for a short while."""
+
+    def __init__(self):
+        self.read = (None, 0.0)
+
+    def trusted(self):
+        generation, until = self.read
+        return generation if time.monotonic() < until else None
+
+    def remember(self, generation):
+        self.read = (generation, time.monotonic() + GENERATION_TRUSTED_SECONDS)
+
+    def forget(self):
+        self.read = (None, 0.0)
+
+
+_last_read = _LastRead()
+
+
 def _find(key):
     """The current generation, and the page kept for ``key`` in it (or None)."""
     local = _local.get(key)
+    if local is not None and local[0] == _last_read.trusted():
+        return local[0], local
     found = cache.get_many([GENERATION_KEY] if local else [GENERATION_KEY, key])
     generation = _current_generation(found)
+    _last_read.remember(generation)
     if generation is None:
         return None, None
     if local is not None and local[0] == generation:

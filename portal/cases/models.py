@@ -92,6 +92,8 @@ class KnowledgePage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     # What an English translation reads from its Danish page (``source_page``), so it
     # is filtered and linked as one page; each page type adds its own facts.
     fields_shared_with_source = ("themes", "municipalities", "target_groups", "activities")
+    # The page shows its picture: read with the page when routing finds it.
+    routed_with = ("image",)
 
     class Meta:
         verbose_name = _("erfaring")

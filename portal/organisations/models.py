@@ -167,6 +167,8 @@ class OrganisationPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Pag
     ]
     parent_page_types = ["organisations.OrganisationIndexPage"]
     image_field = "logo"
+    # The page shows its logo: read with the page when routing finds it.
+    routed_with = ("logo",)
     image_specs = LOGO_SPECS
     base_form_class = OwnImagePageForm
     # What an English translation reads from its Danish page (``source_page``): it is

@@ -181,11 +181,13 @@ class ToolPage(TranslatedPageMixin, DanishSlugMixin, DescribedImage, Page):
     ]
     parent_page_types = ["organisations.OrganisationPage"]
     base_form_class = OwnImagePageForm
+    # The page shows its picture: read with the page when routing finds it.
+    routed_with = ("image",)
+    # The comparison shows these beside the title.
+    words_shown_from_translation = CARD_WORDS + ("price_note", "integrations")
     # What an English translation reads from its Danish page (``source_page``): one
     # set of facts to compare and filter on. Its words, price note, integrations and
     # screenshots (whose captions are their alternative text) are its own.
-    # The comparison shows these beside the title.
-    words_shown_from_translation = CARD_WORDS + ("price_note", "integrations")
     fields_shared_with_source = (
         "categories", "maker", "website", "cost_model", "open_source", "licence", "hosting",
         "data_processing_agreement", "danish_interface", "accessibility_statement",

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from portal.core.models import Activity, Municipality, Theme
 from portal.opportunities.models import Commitment
-from tests.cases.factories import CasePageFactory
+from tests.cases.factories import CasePageFactory, ToolPageFactory
+from tests.core.test_html_pictures import photo
 from tests.factories import OrganisationPageFactory
 from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
 
@@ -74,6 +75,29 @@ def test_an_opportunity_in_shifts_reads_its_shifts_once_for_the_page_and_the_for
     # without shifts, for the places kept for the waiting list.
     assert html.count('name="shifts"') == 3
     assert queries_of(client, page.url) == OPPORTUNITY_PAGE_QUERIES + 1
+
+
+@pytest.mark.parametrize("make", [
+    lambda organisation, **picture: OpportunityPageFactory(parent=organisation, **picture),
+    lambda organisation, **picture: ToolPageFactory(parent=organisation, **picture),
+    lambda organisation, **picture: CasePageFactory(parent=organisation, **picture),
+], ids=["opportunity", "tool", "case"])
+def test_a_pages_picture_is_read_with_the_page(
+    client, opportunity_index, case_index, tool_index, organisation, make
+):
+    plain = make(organisation, title="Uden billede")
+    pictured = make(organisation, title="Med billede", image=photo("Haven"),
+                    image_alt="To frivillige i et højbed")
+
+    assert queries_of(client, pictured.url) == queries_of(client, plain.url)
+
+
+def test_an_organisations_logo_is_read_with_its_page(client, organisation_index):
+    plain = OrganisationPageFactory(parent=organisation_index, title="Uden logo")
+    with_logo = OrganisationPageFactory(parent=organisation_index, title="Med logo",
+                                        logo=photo("Logo"), image_alt="Foreningens logo")
+
+    assert queries_of(client, with_logo.url) == queries_of(client, plain.url)
 
 
 def test_the_knowledge_listing_does_not_grow_with_its_cases(client, case_index):

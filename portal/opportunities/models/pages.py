@@ -215,8 +215,8 @@ class OpportunityPage(
 
     objects = OpportunityManager()
     base_form_class = OwnImagePageForm
-    # The page shows its organisation: read with the page when routing finds it.
-    routed_with = ("owner_organisation",)
+    # The page shows its organisation and picture: read with the page when routing finds it.
+    routed_with = ("owner_organisation", "image")
     # What an English translation reads from its Danish page (``source_page``)
     # instead of keeping a copy: one set of shifts and bookings, one place in the filters.
     fields_shared_with_source = (

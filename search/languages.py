@@ -19,6 +19,9 @@ language of the visitor who types it (``search.backends``):
 
 When an English translation is published, unpublished or deleted, its
 Danish page's entry is written again (:class:`IndexedTexts`).
+
+The database backends (``search.backends.postgres``, ``.sqlite``) and the
+Elasticsearch one (``search.backends.elasticsearch``) share these rules.
 """
 
 from collections import defaultdict
@@ -82,21 +85,30 @@ class IndexedTexts:
                         (stemmer, translation_page)
                     )
 
+    def texts_in(self, obj, stemmer):
+        """The objects whose text ``obj``'s entry holds stemmed with ``stemmer``."""
+        return [source for source_stemmer, source in self.versions.get(obj, ())
+                if source_stemmer == stemmer]
 
-def own_words(indexer):
-    """modelsearch's ``ObjectIndexer`` for a text of an entry, reading a translation's own
-    words only.
+
+def own_search_fields(page, search_fields):
+    """``page``'s ``search_fields`` without those a translation shares with its Danish page.
 
     What a translation shares with its Danish page (``fields_shared_with_source``:
     places, categories) it holds as copies made when it was translated, which
     nothing shows and which go stale; the Danish page's text in the same entry
     holds the current values.
     """
-    page = indexer.obj
-    if locale_language(page.locale_id) != DEFAULT_LANGUAGE:
-        shared = set(getattr(page, "fields_shared_with_source", ()))
-        indexer.search_fields = [field for field in indexer.search_fields
-                                 if field.field_name not in shared]
+    if locale_language(page.locale_id) == DEFAULT_LANGUAGE:
+        return search_fields
+    shared = set(getattr(page, "fields_shared_with_source", ()))
+    return [field for field in search_fields if field.field_name not in shared]
+
+
+def own_words(indexer):
+    """modelsearch's ``ObjectIndexer`` for a text of an entry, reading a translation's own
+    words only (:func:`own_search_fields`)."""
+    indexer.search_fields = own_search_fields(indexer.obj, indexer.search_fields)
     return indexer
 
 
@@ -108,7 +120,23 @@ def _danish_pages_of(translations):
     return sources
 
 
-class LanguageIndexMixin:
+class SourcesFollowMixin:
+    """An index in which the Danish pages follow their translations (``IndexedTexts.sources``).
+
+    A Danish page's entry holds its translations' text, so it is written again
+    whenever one of them is written or deleted.
+    """
+
+    def _add_sources(self, texts):
+        for source_model, sources in texts.sources.items():
+            self.add_items(source_model, sources)
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        self._add_sources(IndexedTexts([item]))
+
+
+class LanguageIndexMixin(SourcesFollowMixin):
     """A database backend's index whose entries hold each text stemmed in its language.
 
     modelsearch's index writes every entry from its object's own text, stemmed
@@ -126,10 +154,4 @@ class LanguageIndexMixin:
             for obj, versions in texts.versions.items():
                 self._write_entry(content_type, obj, versions)
             self._refresh_title_norms()
-        for source_model, sources in texts.sources.items():
-            self.add_items(source_model, sources)
-
-    def delete_item(self, item):
-        super().delete_item(item)
-        for source_model, sources in IndexedTexts([item]).sources.items():
-            self.add_items(source_model, sources)
+        self._add_sources(texts)

@@ -1,4 +1,5 @@
-"""Elasticsearch 9, with index updates that failed retried by the worker.
+"""Elasticsearch 9 (``search.backends.elasticsearch``: Danish and English analysis),
+with index updates that failed retried by the worker.
 
 Wagtail (modelsearch) indexes a saved page in a task, and for a backend on an
 external service it logs a failure and lets the task succeed: the page stays
@@ -19,12 +20,13 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 from modelsearch import index
 from modelsearch.backends import get_search_backends
-from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
+
+from search.backends.elasticsearch import LanguageElasticsearchBackend
 
 logger = logging.getLogger(__name__)
 
 
-class RetryingElasticsearch9SearchBackend(Elasticsearch9SearchBackend):
+class RetryingElasticsearch9SearchBackend(LanguageElasticsearchBackend):
     retryable_errors = (TransportError, ApiError)
 
     def add(self, obj):

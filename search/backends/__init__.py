@@ -1,6 +1,7 @@
-"""The database search backends: modelsearch's, stemming each text in its language.
+"""modelsearch's search backends, stemming each text in its language.
 
-``postgres`` for PostgreSQL, ``sqlite`` for SQLite (which stems in Python);
-``search.languages`` says which language each text and each query is stemmed
-in. Elasticsearch is configured in the settings alone.
+``postgres`` for PostgreSQL, ``sqlite`` for SQLite (which stems in Python),
+``elasticsearch`` under the worker's retrying backend
+(``portal.worker.search_backend``); ``search.languages`` says which language
+each text and each query is stemmed in.
 """

@@ -234,8 +234,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            # Elasticsearch 9 whose failed index updates the worker retries.
-            "BACKEND": "portal.worker.search_backend",
+            # Elasticsearch 9 with Danish and English analysis; the worker retries
+            # failed index updates.
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             # A slow cluster must not hold a visitor long: one retry, then the

@@ -1,12 +1,11 @@
-"""Elasticsearch 9 (``search.backends.elasticsearch``: Danish and English analysis),
-with index updates that failed retried by the worker.
+"""Index updates on Elasticsearch 9 that failed, retried by the worker.
 
 Wagtail (modelsearch) indexes a saved page in a task, and for a backend on an
 external service it logs a failure and lets the task succeed: the page stays
 out of the index until the next full ``update_index``. Here a failure also
 schedules a retry with a growing delay (``retry_indexing`` below);
 one that lasts is logged at ERROR and shown to administrators on the dashboard.
-Use it as ``"BACKEND": "portal.worker.search_backend"``.
+The project uses it through ``search.backends.elasticsearch`` (Danish and English).
 """
 
 import logging
@@ -20,13 +19,14 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 from modelsearch import index
 from modelsearch.backends import get_search_backends
-
-from search.backends.elasticsearch import LanguageElasticsearchBackend
+from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
 logger = logging.getLogger(__name__)
 
 
-class RetryingElasticsearch9SearchBackend(LanguageElasticsearchBackend):
+class RetryingIndexing:
+    """For a search backend on an external service: a failed update is retried later."""
+
     retryable_errors = (TransportError, ApiError)
 
     def add(self, obj):
@@ -38,6 +38,10 @@ class RetryingElasticsearch9SearchBackend(LanguageElasticsearchBackend):
 
     def add_now(self, obj):
         super().add(obj)
+
+
+class RetryingElasticsearch9SearchBackend(RetryingIndexing, Elasticsearch9SearchBackend):
+    pass
 
 
 SearchBackend = RetryingElasticsearch9SearchBackend
@@ -66,7 +70,7 @@ def retry_indexing(app_label, model_name, pk, attempt):
     if not indexed:
         return "gone"  # deleted or unpublished since: nothing to index
     for backend in get_search_backends(with_auto_update=True):
-        if isinstance(backend, RetryingElasticsearch9SearchBackend):
+        if isinstance(backend, RetryingIndexing):
             try:
                 backend.add_now(indexed)
             except backend.retryable_errors as error:

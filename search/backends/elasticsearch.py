@@ -29,6 +29,7 @@ from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import RelatedFields, SearchField, class_is_indexed
 from modelsearch.query import Phrase, PlainText
 
+from portal.worker.search_backend import RetryingIndexing
 from search.languages import (
     DEFAULT_STEMMER,
     STEMMERS,
@@ -138,8 +139,9 @@ class LanguageQueryCompiler(Elasticsearch9SearchQueryCompiler):
         return {"bool": {"should": [query, in_language], "minimum_should_match": 1}}
 
 
-class LanguageElasticsearchBackend(Elasticsearch9SearchBackend):
-    """Elasticsearch 9: Danish analysis for every text, English for English texts and queries."""
+class LanguageElasticsearchBackend(RetryingIndexing, Elasticsearch9SearchBackend):
+    """Elasticsearch 9: Danish analysis for every text, English for English texts and
+    queries; a failed update is retried by the worker (``portal.worker.search_backend``)."""
 
     mapping_class = LanguageMapping
     index_class = LanguageIndex

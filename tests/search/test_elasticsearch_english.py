@@ -20,7 +20,7 @@ from modelsearch.query import Phrase
 from wagtail.models import Locale, Page
 
 from portal.home.models import StandardPage
-from portal.worker.search_backend import RetryingElasticsearch9SearchBackend
+from search.backends.elasticsearch import LanguageElasticsearchBackend
 from tests.factories import StandardPageFactory, translate_page
 from tests.opportunities.factories import OpportunityPageFactory
 from tests.search.test_backends import settings_with
@@ -70,7 +70,7 @@ def document(backend, page):
 
 
 def test_the_retrying_backend_is_the_one_with_english_analysis(backend):
-    assert type(backend) is RetryingElasticsearch9SearchBackend
+    assert type(backend) is LanguageElasticsearchBackend
 
 
 def test_every_mapping_has_an_english_analysed_text_field(backend):

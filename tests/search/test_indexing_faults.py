@@ -27,7 +27,7 @@ ATTEMPTS = 3
 @pytest.fixture
 def unreachable_search(settings):
     settings.WAGTAILSEARCH_BACKENDS = {"default": {
-        "BACKEND": "portal.worker.search_backend", "URLS": ["http://127.0.0.1:9"],
+        "BACKEND": "search.backends.elasticsearch", "URLS": ["http://127.0.0.1:9"],
         "TIMEOUT": 1, "OPTIONS": {"max_retries": 0},
     }}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -40,18 +40,24 @@ PHRASES = (
 
 
 def page_tree():
-    """The home page, the two index pages and the organisations, made the normal way."""
-    home = HomePage.objects.get()
-    index = OpportunityIndexPage.objects.first() or home.add_child(
+    """The home page, the two index pages and the organisations, made the normal way.
+
+    Danish pages only: the demo also holds English translations of some of them.
+    """
+    danish = Locale.get_default()
+    home = HomePage.objects.get(locale=danish)
+    index = OpportunityIndexPage.objects.filter(locale=danish).first() or home.add_child(
         instance=OpportunityIndexPage(title="Frivilligopgaver", slug="frivilligopgaver"))
-    organisations_index = OrganisationIndexPage.objects.first() or home.add_child(
-        instance=OrganisationIndexPage(title="Organisationer", slug="organisationer"))
-    existing = OrganisationPage.objects.count()
+    organisations_index = (
+        OrganisationIndexPage.objects.filter(locale=danish).first() or home.add_child(
+            instance=OrganisationIndexPage(title="Organisationer", slug="organisationer")))
+    existing = OrganisationPage.objects.filter(locale=danish).count()
     for number in range(existing, ORGANISATIONS):
         organisations_index.add_child(instance=OrganisationPage(
             title=f"Bench-forening {number}", slug=f"bench-forening-{number}",
             kind=OrganisationKind.NGO, summary="Forening til benchmark.", description="<p>.</p>"))
-    return index, list(OrganisationPage.objects.order_by("pk")[:ORGANISATIONS])
+    organisations = OrganisationPage.objects.filter(locale=danish).order_by("pk")
+    return index, list(organisations[:ORGANISATIONS])
 
 
 def copy_rows(table, columns, rows):

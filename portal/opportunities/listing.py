@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from portal.core.models import in_name_order
 from portal.core.pictures import with_image
 from portal.core.queries import ids_parameter
-from portal.core.translations import show_in_language
 
+from .cards import listing_cards
 from .facet_index import BOOLEAN_FACETS, TOTAL, facet_counts, listing_version
 from .filters import (
     SHORT_COMMITMENTS,
@@ -52,15 +52,20 @@ def listing_context(index_page, request):
     page_notices = []
     page_obj = _paginate(counts[TOTAL], request.GET.get("page"), page_notices)
     if filterset.values.get("sorter", Sort.NEWEST) == Sort.NEWEST:
-        # The facet index numbers the results newest first: it names the page.
-        page_obj.object_list = _rows_by_id(base, counts.matching_ids(*_window(page_obj)))
-    elif filterset.applied() and counts[TOTAL] <= ID_LIST_LIMIT:
-        # Few results: name them, instead of walking an index for rows that pass.
-        matching = base.filter(pk__in=ids_parameter(counts.matching_ids()))
-        page_obj.object_list = _page_rows(page_obj, filterset.sort(matching.with_next_shift()))
+        # The facet index numbers the results newest first: it names the page,
+        # and only the cards not kept from an earlier visit need their rows.
+        cards = listing_cards(request, counts.matching_ids(*_window(page_obj)),
+                              lambda ids: _rows_by_id(base, ids))
     else:
-        results = filterset.filter_queryset(base.with_next_shift())
-        page_obj.object_list = _page_rows(page_obj, filterset.sort(results))
+        if filterset.applied() and counts[TOTAL] <= ID_LIST_LIMIT:
+            # Few results: name them, instead of walking an index for rows that pass.
+            matching = base.filter(pk__in=ids_parameter(counts.matching_ids()))
+            rows = _page_rows(page_obj, filterset.sort(matching.with_next_shift()))
+        else:
+            results = filterset.filter_queryset(base.with_next_shift())
+            rows = _page_rows(page_obj, filterset.sort(results))
+        cards = listing_cards(request, [row.pk for row in rows], lambda _ids: rows)
+    page_obj.object_list = cards
     # Last: reading the rows may have searched the text, which can add a notice.
     notices = [*filterset.notices, *page_notices, *_form_errors(filterset)]
     params = _params(filterset)
@@ -75,7 +80,7 @@ def listing_context(index_page, request):
         "current_sort": filterset.values.get("sorter", Sort.NEWEST),
         "result_count": counts[TOTAL],
         "page_obj": page_obj,
-        "opportunities": show_in_language(page_obj.object_list, request),
+        "opportunities": cards,
         "querystring_without_page": query,
         "active_filters": _active_filters(filterset, params),
         "short_commitments_url": "?" + urlencode(

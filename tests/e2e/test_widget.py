@@ -2,6 +2,7 @@
 enough for a 320 px column; the builder at /indlejr/ and its live preview."""
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -66,9 +67,19 @@ def test_the_widget_and_the_builder_are_accessible_and_fit_the_screen(
         assert scrolled <= width, f"{path} scrolls sideways at {width}px ({scrolled}px)"
 
 
+def frame_named(page, name, seconds=10):
+    """The frame ``name``. A refused frame is swapped for Chromium's error page,
+    and under load the page can be loaded before the new frame is attached."""
+    deadline = time.monotonic() + seconds
+    while (frame := page.frame(name=name)) is None:
+        assert time.monotonic() < deadline, f"no frame named {name!r} after {seconds} s"
+        page.wait_for_timeout(100)
+    return frame
+
+
 def test_another_site_frames_the_widget_and_it_renders(demo_site, page, host_page):
     host_page({"widget": demo_site.url + WIDGET, "listen": demo_site.url + "/frivilligopgaver/"})
-    widget, listing = page.frame(name="widget"), page.frame(name="listen")
+    widget, listing = frame_named(page, "widget"), frame_named(page, "listen")
     widget.wait_for_load_state()
     assert widget.get_by_role("heading", name="Frivilligopgaver").is_visible()
     assert titles(widget), "the widget shows opportunities inside the host's frame"

@@ -82,9 +82,11 @@ def empty_cache():
     from django.core.cache import cache
 
     from portal.core.page_cache import forget_generation_read
+    from portal.opportunities.facet_index import forget_local_index
 
     cache.clear()
     forget_generation_read()
+    forget_local_index()
     yield
     cache.clear()
 

@@ -86,23 +86,40 @@ def current_generation():
     """The current generation, begun here if the cache has none; None with Redis down.
 
     Other caches that must be retired with the pages (``portal.core.languages``,
-    ``portal.core.privacy``) key their entries by it, also while pages are not kept.
+    ``portal.core.privacy``, the listing's cards) key their entries by it, also
+    while pages are not kept. Trusted like a kept page's (``_LastRead``).
     """
-    return _current_generation({GENERATION_KEY: cache.get(GENERATION_KEY)})
+    trusted = _last_read.trusted()
+    if trusted is not None:
+        return trusted
+    generation = _current_generation({GENERATION_KEY: cache.get(GENERATION_KEY)})
+    _last_read.remember(generation)
+    return generation
 
 
 def kept_for_generation(prefix, seconds, make):
     """``make()``, kept in the cache until the generation changes; made afresh, and
-    not kept, while the cache is unreachable."""
+    not kept, while the cache is unreachable.
+
+    The process also holds the latest value per prefix, to be read only, so a
+    request in an unchanged generation costs no round trip for it.
+    """
     generation = current_generation()
     if generation is None:
         return make()
+    held = _held.get(prefix)
+    if held is not None and held[0] == generation:
+        return held[1]
     key = f"{prefix}{generation}"
     found = cache.get(key)
     if found is None:
         found = make()
         cache.set(key, found, seconds)
+    _held[prefix] = (generation, found)
     return found
+
+
+_held = {}
 
 
 def _current_generation(found):
@@ -238,7 +255,8 @@ class _LastRead:
         return generation if time.monotonic() < until else None
 
     def remember(self, generation):
-        self.read = (generation, time.monotonic() + GENERATION_TRUSTED_SECONDS)
+        if generation is not None:
+            self.read = (generation, time.monotonic() + GENERATION_TRUSTED_SECONDS)
 
     def forget(self):
         self.read = (None, 0.0)

@@ -52,6 +52,10 @@ UNSHARED_INDEX_SECONDS = 60
 _kept_lock = threading.Lock()
 
 _local = {}
+# Like the page cache's generation: a change made on another app server shows
+# within this time.
+VERSION_TRUSTED_SECONDS = 0.5
+_version_read = (None, 0.0)
 
 
 def listing_version():
@@ -59,13 +63,19 @@ def listing_version():
 
     Random rather than a counter, so a cache that is emptied cannot hand out
     an old version again while a process still holds that version's index.
+    A version read from the cache is trusted for ``VERSION_TRUSTED_SECONDS``
+    (a change made in this process shows at once).
     """
+    version, until = _version_read
+    if time.monotonic() < until:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
     if version is None:  # the cache is unreachable (``portal.core.cache``)
         return f"unshared-{int(time.monotonic() // UNSHARED_INDEX_SECONDS)}"
+    _trust_version(version)
     return version
 
 
@@ -80,6 +90,13 @@ def listing_changed(**kwargs):
 def forget_local_index():
     """Let go of this process's copy; the next request takes the shared one or builds it."""
     _local.clear()
+    _trust_version(None, seconds=0)
+
+
+def _trust_version(version, seconds=None):
+    global _version_read
+    _version_read = (version, time.monotonic() + (
+        VERSION_TRUSTED_SECONDS if seconds is None else seconds))
 
 
 @dataclass

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -73,9 +74,10 @@ def listing_context(index_page, request):
     return {
         "filterset": filterset,
         "notices": notices,
-        "groups": facet_groups(filterset, counts),
+        # Made only when the kept facet block is missing (``_facet_fragment``).
+        "groups": SimpleLazyObject(lambda: facet_groups(filterset, counts)),
         "facet_fragment": _facet_fragment(query),
-        "toggles": _toggles(filterset, counts),
+        "toggles": SimpleLazyObject(lambda: _toggles(filterset, counts)),
         "sort_choices": Sort.CHOICES,
         "current_sort": filterset.values.get("sorter", Sort.NEWEST),
         "result_count": counts[TOTAL],

@@ -5,7 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction
+from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .languages import DEFAULT_LANGUAGE, page_language
@@ -54,7 +54,7 @@ m2m_changed.connect(_page_relation_changed, dispatch_uid="pagecache-page-m2m")
 for _signal in (page_published, page_unpublished, post_page_move):
     _signal.connect(start_new_generation, dispatch_uid=f"pagecache-{_signal}")
 for _model in (Region, Municipality, TargetGroup, Activity, Theme, PortalSettings,
-               Redirect, SearchPromotion, PageViewRestriction):
+               Redirect, SearchPromotion, PageViewRestriction, Site):
     for _signal in (post_save, post_delete):
         _signal.connect(start_new_generation, sender=_model,
                         dispatch_uid=f"pagecache-{_signal}-{_model.__name__}")

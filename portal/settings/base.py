@@ -159,6 +159,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After the host is checked: the site and home page without queries.
+    "portal.core.sites.KnownSiteMiddleware",
     "portal.core.compression.CompressionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

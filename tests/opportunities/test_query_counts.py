@@ -17,12 +17,13 @@ from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
 
 pytestmark = pytest.mark.django_db
 
-# Of the opportunity page's queries, finding the page (the site, the visitor's
-# locale, the home page, the path and the page with its organisation and picture:
-# portal.core.routing) are 5; its own municipalities, activities, target groups,
-# skills and shifts 5; the related opportunities and cases 2. Its view
-# restrictions are read from the cache (portal.core.privacy).
-OPPORTUNITY_PAGE_QUERIES = 12
+# Of the opportunity page's queries, finding the page (the visitor's locale, the
+# path and the page with its organisation and picture: portal.core.routing) are 3;
+# its own municipalities, activities, target groups, skills and shifts 5; the
+# related opportunities and cases 2. The site and its home page are known to the
+# process (portal.core.sites), the view restrictions are read from the cache
+# (portal.core.privacy).
+OPPORTUNITY_PAGE_QUERIES = 10
 NUMBERS = itertools.count()
 
 

@@ -197,7 +197,7 @@ def test_the_english_listing_filters_by_english_words(client, organisation, oppo
 
     response = client.get("/en/frivilligopgaver/", {"q": "sit"})
 
-    assert [page.id for page in response.context["page_obj"]] == [night_watch.id]
+    assert [card.pk for card in response.context["page_obj"]] == [night_watch.id]
     assert "Night watch" in response.content.decode()
 
 

@@ -3,8 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import Count, F, Q, Value
-from django.db.models.functions import Greatest
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -22,8 +22,12 @@ class ShiftQuerySet(models.QuerySet):
         return self.filter(starts_at__gt=timezone.now())
 
     def with_places(self):
+        # Counted per shift in a subquery rather than by grouping the rows: a
+        # list of the next few shifts can then walk them in order and stop.
+        taken = (ShiftBooking.objects.filter(shift=OuterRef("pk"), released_at__isnull=True)
+                 .order_by().values("shift").annotate(count=Count("pk")).values("count"))
         return self.annotate(
-            places_taken=Count("bookings", filter=Q(bookings__released_at__isnull=True))
+            places_taken=Coalesce(Subquery(taken, output_field=models.IntegerField()), 0)
         ).annotate(places_left=Greatest(F("capacity") - F("places_taken"), Value(0)))
 
 
@@ -65,7 +69,11 @@ class Shift(models.Model):
         ordering = ["starts_at"]
         verbose_name = _("vagt")
         verbose_name_plural = _("vagter")
-        indexes = [models.Index(fields=["opportunity", "starts_at"], name="shift_opportunity_idx")]
+        indexes = [
+            models.Index(fields=["opportunity", "starts_at"], name="shift_opportunity_idx"),
+            # The home page's shifts this week: the next ones across all opportunities.
+            models.Index(fields=["starts_at"], name="shift_starts_idx"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(capacity__gte=1), name="shift_capacity_positive"),
             models.CheckConstraint(

@@ -17,6 +17,7 @@ one listing that must stay fast at 100,000 items: see
 :class:`~portal.core.text_search.TextCondition`.
 """
 
+import hashlib
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -26,12 +27,18 @@ import django_filters
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import in_name_order
+from .page_cache import kept_for_generation
 from .text_search import MAX_QUERY_LENGTH, TextCondition
 from .translations import show_in_language
 
+# Kept options and counts outlive no change (they are per generation); this
+# only bounds how long an unvisited filter state stays in the cache.
+LISTING_SECONDS = 60 * 60
 FALLBACK_NOTICE = _(
     "Fritekstsøgningen er midlertidigt utilgængelig; vi har kun søgt i titler og resuméer."
 )
@@ -69,8 +76,8 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
         self.options = []
         super().__init__(*args, **kwargs)
 
-    def prepare(self, queryset):
-        self.options = self.options_for(queryset)
+    def use(self, options):
+        self.options = options
         self.extra["choices"] = [(option.value, option.label) for option in self.options]
 
     def condition(self, values):
@@ -130,10 +137,28 @@ class FreeTextFilter(django_filters.CharFilter):
 
 
 class FacetedFilterSet(django_filters.FilterSet):
+    """Its options, and its counts where no free text is used, are kept per
+    generation of the page cache (``portal.core.page_cache``): any publish,
+    move or taxonomy change starts a new one, so they never outlive the pages
+    they count, and a repeat of a listing costs no query for its facets."""
+
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        for facet in self.facet_filters().values():
-            facet.prepare(self.queryset)
+        facets = self.facet_filters()
+        options = self._kept("options", lambda: {
+            name: facet.options_for(self.queryset) for name, facet in facets.items()})
+        for name, facet in facets.items():
+            facet.use(options[name])
+
+    def _kept(self, what, make, *parts):
+        """``make()``, kept for this listing's queryset, the visitor's language, the day
+        and ``parts``."""
+        listing = hashlib.md5(  # noqa: S324 - a cache key, not a secret
+            "|".join([type(self).__qualname__, str(self.queryset.query), get_language() or "",
+                      str(timezone.localdate()), *map(str, parts)]).encode()
+        ).hexdigest()
+        return kept_for_generation(f"listings:{what}:{listing}:", LISTING_SECONDS, make,
+                                   hold=False)
 
     def facet_filters(self):
         return {name: f for name, f in self.filters.items() if isinstance(f, FacetFilter)}
@@ -177,19 +202,16 @@ class FacetedFilterSet(django_filters.FilterSet):
     def facets(self):
         """Each facet with its choices, a count each and whether it is chosen."""
         self.chosen  # noqa: B018 - validates the form, which records ignored values
+        texts = [name for name, f in self.filters.items() if isinstance(f, FreeTextFilter)]
+        if any(self.chosen.get(name) for name in texts):
+            # A text search may fall back to fewer fields for a while: not kept.
+            all_counts = self._counts()
+        else:
+            all_counts = self._kept("counts", self._counts, sorted(self.chosen.items()))
         result = []
         for name, facet in self.facet_filters().items():
             chosen = set(self.chosen.get(name) or ())
-            counts = {}
-            if facet.options:
-                base = self.filter_queryset(self.queryset.all(), skip=name)
-                model = self.queryset.model
-                counts = model._default_manager.filter(pk__in=base.values("pk")).aggregate(
-                    **{
-                        f"c{number}": Count("pk", filter=option.q, distinct=True)
-                        for number, option in enumerate(facet.options)
-                    }
-                )
+            counts = all_counts[name]
             result.append({
                 "name": name,
                 "label": facet.label,
@@ -206,6 +228,23 @@ class FacetedFilterSet(django_filters.FilterSet):
                 "chosen_count": len(chosen),
             })
         return result
+
+
+    def _counts(self):
+        """Per facet, how many pages each option gives with the other facets' choices."""
+        counts = {}
+        for name, facet in self.facet_filters().items():
+            counts[name] = {}
+            if facet.options:
+                base = self.filter_queryset(self.queryset.all(), skip=name)
+                model = self.queryset.model
+                counts[name] = model._default_manager.filter(pk__in=base.values("pk")).aggregate(
+                    **{
+                        f"c{number}": Count("pk", filter=option.q, distinct=True)
+                        for number, option in enumerate(facet.options)
+                    }
+                )
+        return counts
 
 
 def listing_context(request, filterset, per_page, prepare=None):

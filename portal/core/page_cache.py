@@ -97,17 +97,18 @@ def current_generation():
     return generation
 
 
-def kept_for_generation(prefix, seconds, make):
+def kept_for_generation(prefix, seconds, make, hold=True):
     """``make()``, kept in the cache until the generation changes; made afresh, and
     not kept, while the cache is unreachable.
 
-    The process also holds the latest value per prefix, to be read only, so a
-    request in an unchanged generation costs no round trip for it.
+    With ``hold`` the process also holds the latest value per prefix, to be read
+    only, so a request in an unchanged generation costs no round trip for it;
+    for a few prefixes only, since each holds a value.
     """
     generation = current_generation()
     if generation is None:
         return make()
-    held = _held.get(prefix)
+    held = _held.get(prefix) if hold else None
     if held is not None and held[0] == generation:
         return held[1]
     key = f"{prefix}{generation}"
@@ -115,7 +116,8 @@ def kept_for_generation(prefix, seconds, make):
     if found is None:
         found = make()
         cache.set(key, found, seconds)
-    _held[prefix] = (generation, found)
+    if hold:
+        _held[prefix] = (generation, found)
     return found
 
 

@@ -4,13 +4,12 @@ import datetime
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from portal.core.models import Municipality
 from tests.factories import translate_page
 from tests.opportunities.factories import OpportunityPageFactory, ShiftFactory
+from tests.queries import visit_asking
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +38,7 @@ def card_titles(html):
 
 
 def row_reads(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    reads = [query["sql"] for query in captured
-             if any(mark in query["sql"] for mark in ROW_READS)]
-    return response.content.decode(), reads
+    return visit_asking(client, url, *ROW_READS)
 
 
 def test_a_second_visit_reads_no_rows_for_the_cards(client, catalogue):

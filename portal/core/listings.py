@@ -229,7 +229,6 @@ class FacetedFilterSet(django_filters.FilterSet):
             })
         return result
 
-
     def _counts(self):
         """Per facet, how many pages each option gives with the other facets' choices."""
         counts = {}

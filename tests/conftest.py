@@ -7,6 +7,7 @@ from django.utils import translation
 
 from portal.editorial.models import MODERATORS_GROUP
 from portal.settings.base import redis_cache
+from tests.caches import empty_caches
 from tests.core.redis_server import RedisServer, free_port
 from tests.factories import (
     CaseIndexPageFactory,
@@ -81,12 +82,7 @@ def empty_cache():
     """Each test starts with an empty cache, as a fresh deployment would."""
     from django.core.cache import cache
 
-    from portal.core.page_cache import forget_generation_read
-    from portal.opportunities.facet_index import forget_local_index
-
-    cache.clear()
-    forget_generation_read()
-    forget_local_index()
+    empty_caches()
     yield
     cache.clear()
 

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.caches import empty_caches
 from tests.matching.conftest import make_opportunity, make_request
 
 from .conftest import add_facts, months_ago
@@ -136,9 +137,7 @@ def test_a_download_cell_cannot_become_a_spreadsheet_formula(client, organisatio
 
 
 def queries_for(client, path):
-    from django.core.cache import cache  # each count from a cold cache
-
-    cache.clear()
+    empty_caches()  # each count from a cold cache
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
     return len(queries)

@@ -87,7 +87,7 @@ def current_generation():
 
     Other caches that must be retired with the pages (``portal.core.languages``,
     ``portal.core.privacy``, the listing's cards) key their entries by it, also
-    while pages are not kept. Trusted like a kept page's (``_LastRead``).
+    while pages are not kept. Trusted like a kept page's (``TrustedRead``).
     """
     trusted = _last_read.trusted()
     if trusted is not None:
@@ -246,25 +246,26 @@ class _LocalPages:
 _local = _LocalPages(LOCAL_PAGES)
 
 
-class _LastRead:
-    """The generation this process last read from Redis, trusted for a short while."""
+class TrustedRead:
+    """A value this process last read from Redis, trusted for ``seconds`` after."""
 
-    def __init__(self):
+    def __init__(self, seconds):
+        self.seconds = seconds
         self.read = (None, 0.0)
 
     def trusted(self):
-        generation, until = self.read
-        return generation if time.monotonic() < until else None
+        value, until = self.read
+        return value if time.monotonic() < until else None
 
-    def remember(self, generation):
-        if generation is not None:
-            self.read = (generation, time.monotonic() + GENERATION_TRUSTED_SECONDS)
+    def remember(self, value):
+        if value is not None:
+            self.read = (value, time.monotonic() + self.seconds)
 
     def forget(self):
         self.read = (None, 0.0)
 
 
-_last_read = _LastRead()
+_last_read = TrustedRead(GENERATION_TRUSTED_SECONDS)
 
 
 def _find(key):

@@ -33,6 +33,8 @@ from django.core.cache import cache
 from django.db.models import BooleanField, ExpressionWrapper, Value
 from django.utils import timezone
 
+from portal.core.page_cache import TrustedRead
+
 from .filters import BOOLEAN_CONDITIONS, M2M_FILTERS, NEWEST_FIRST, taxonomy_choices
 from .models import OpportunityPage
 
@@ -55,7 +57,7 @@ _local = {}
 # Like the page cache's generation: a change made on another app server shows
 # within this time.
 VERSION_TRUSTED_SECONDS = 0.5
-_version_read = (None, 0.0)
+_version_read = TrustedRead(VERSION_TRUSTED_SECONDS)
 
 
 def listing_version():
@@ -66,8 +68,8 @@ def listing_version():
     A version read from the cache is trusted for ``VERSION_TRUSTED_SECONDS``
     (a change made in this process shows at once).
     """
-    version, until = _version_read
-    if time.monotonic() < until:
+    version = _version_read.trusted()
+    if version is not None:
         return version
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -75,7 +77,7 @@ def listing_version():
         version = cache.get(VERSION_KEY)
     if version is None:  # the cache is unreachable (``portal.core.cache``)
         return f"unshared-{int(time.monotonic() // UNSHARED_INDEX_SECONDS)}"
-    _trust_version(version)
+    _version_read.remember(version)
     return version
 
 
@@ -90,13 +92,7 @@ def listing_changed(**kwargs):
 def forget_local_index():
     """Let go of this process's copy; the next request takes the shared one or builds it."""
     _local.clear()
-    _trust_version(None, seconds=0)
-
-
-def _trust_version(version, seconds=None):
-    global _version_read
-    _version_read = (version, time.monotonic() + (
-        VERSION_TRUSTED_SECONDS if seconds is None else seconds))
+    _version_read.forget()
 
 
 @dataclass

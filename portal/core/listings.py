@@ -19,7 +19,7 @@ one listing that must stay fast at 100,000 items: see
 
 import hashlib
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 from urllib.parse import urlencode
 
@@ -151,14 +151,18 @@ class FacetedFilterSet(django_filters.FilterSet):
             facet.use(options[name])
 
     def _kept(self, what, make, *parts):
-        """``make()``, kept for this listing's queryset, the visitor's language, the day
-        and ``parts``."""
-        listing = hashlib.md5(  # noqa: S324 - a cache key, not a secret
-            "|".join([type(self).__qualname__, str(self.queryset.query), get_language() or "",
-                      str(timezone.localdate()), *map(str, parts)]).encode()
+        """``make()``, kept for this listing, the visitor's language, the day and ``parts``."""
+        key = hashlib.md5(  # noqa: S324 - a cache key, not a secret
+            "|".join([self._listing, get_language() or "", str(timezone.localdate()),
+                      *map(str, parts)]).encode()
         ).hexdigest()
-        return kept_for_generation(f"listings:{what}:{listing}:", LISTING_SECONDS, make,
+        return kept_for_generation(f"listings:{what}:{key}:", LISTING_SECONDS, make,
                                    hold=False)
+
+    @cached_property
+    def _listing(self):
+        # The SQL is compiled once per request, for the options and the counts.
+        return f"{type(self).__qualname__}|{self.queryset.query}"
 
     def facet_filters(self):
         return {name: f for name, f in self.filters.items() if isinstance(f, FacetFilter)}

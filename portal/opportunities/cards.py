@@ -52,15 +52,15 @@ def listing_cards(request, ids, read_rows):
         if valid_until is None or now < valid_until
     }
     missing = [pk for pk in ids if pk not in kept]
-    if not missing:
-        return [kept[pk] for pk in ids]
-    rows = read_rows(missing)
+    rows = read_rows(missing) if missing else []
     cards = _rendered(request, ids, rows, kept)
-    valid_until = {row.pk: _valid_until(row) for row in rows}
-    cache.set_many({
-        keys[card.pk]: (card.title, card.html, valid_until[card.pk])
-        for card in cards if card.pk in valid_until
-    }, CARD_SECONDS)
+    # Only the cards made now: a caller may give rows for kept cards too.
+    valid_until = {row.pk: _valid_until(row) for row in rows if row.pk not in kept}
+    if valid_until:
+        cache.set_many({
+            keys[card.pk]: (card.title, card.html, valid_until[card.pk])
+            for card in cards if card.pk in valid_until
+        }, CARD_SECONDS)
     return cards
 
 
@@ -71,7 +71,8 @@ def _found(keys):
 
 def _rendered(request, ids, rows, kept):
     """Cards for ``ids``: from ``kept`` where there, else rendered from ``rows``."""
-    by_id = {row.pk: row for row in show_in_language(rows, request)}
+    by_id = {row.pk: row for row in show_in_language(
+        [row for row in rows if row.pk not in kept], request)}
     cards = []
     for position, pk in enumerate(ids):
         if pk in kept:

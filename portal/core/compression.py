@@ -17,18 +17,23 @@ from django.utils.cache import cc_delim_re, patch_vary_headers
 # Quality 5 makes a 50 KB page about as small as gzip -9 would at less CPU; 11
 # (the default) is for files compressed once, not pages made on request.
 BROTLI_QUALITY = 5
-# A kept page with a form is compressed again for every visitor (its tokens are
-# new each time): quality 1 takes a quarter of 5's time for about 15 % more bytes.
+# A kept page with a form is gzipped from parts compressed once (page_holes); for
+# a client that takes brotli only, it is compressed again for every visitor:
+# quality 1 takes a quarter of 5's time for about 15 % more bytes.
 REFILLED_BROTLI_QUALITY = 1
 MIN_LENGTH = 200
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml",
               "application/atom+xml", "application/ld+json", "text/calendar")
 
 
+def accepted_encodings(request):
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    return {part.split(";")[0].strip().lower() for part in accepted.split(",")}
+
+
 def accepted_encoding(request):
     """The compression this client gets: brotli, gzip or none."""
-    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
-    names = {part.split(";")[0].strip().lower() for part in accepted.split(",")}
+    names = accepted_encodings(request)
     if "br" in names:
         return "br"
     if "gzip" in names:

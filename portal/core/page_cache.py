@@ -41,14 +41,20 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils.cache import cc_delim_re, set_response_etag
+from django.utils.cache import cc_delim_re, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 
 from . import page_holes
-from .compression import REFILLED_BROTLI_QUALITY, accepted_encoding, compress
+from .compression import (
+    REFILLED_BROTLI_QUALITY,
+    accepted_encoding,
+    accepted_encodings,
+    compress,
+)
 
 GENERATION_KEY = "pagecache:generation"
-PAGE_KEY_PREFIX = "pagecache:page:"
+# With the shape of what is kept, so a new release never reads an older one's pages.
+PAGE_KEY_PREFIX = "pagecache:page:2:"
 STATUS_HEADER = "X-Page-Cache"
 # A response varying on anything but these cannot be told apart by our key.
 KNOWN_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -185,28 +191,42 @@ def _storable_with_holes(request, response):
 
 
 def _replay(request, stored):
-    _generation, status, headers, content, refills = stored
-    if refills:
-        csrf = CsrfViewMiddleware(lambda request: None)
-        # The visitor's own CSRF cookie, if they have one, so forms in their other
-        # tabs stay valid; a new one otherwise.
-        csrf.process_request(request)
-        content = page_holes.fill_in(request, content, refills)
+    _generation, status, headers, content = stored
+    if isinstance(content, page_holes.CutPage):
+        return _replay_form_page(request, status, headers, content)
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    if refills:
-        response = compress(request, csrf.process_response(request, response),
-                            quality=REFILLED_BROTLI_QUALITY)
+    response[STATUS_HEADER] = "hit"
+    return response
+
+
+def _replay_form_page(request, status, headers, cut):
+    csrf = CsrfViewMiddleware(lambda request: None)
+    # The visitor's own CSRF cookie, if they have one, so forms in their other
+    # tabs stay valid; a new one otherwise.
+    csrf.process_request(request)
+    values = page_holes.fresh_values(request, cut)
+    gzipped = "gzip" in accepted_encodings(request)
+    content = page_holes.gzipped(cut, values) if gzipped else page_holes.filled_in(cut, values)
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response = csrf.process_response(request, response)
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(content))
+        patch_vary_headers(response, ("Accept-Encoding",))
+    else:
+        response = compress(request, response, quality=REFILLED_BROTLI_QUALITY)
     response[STATUS_HEADER] = "hit"
     return response
 
 
 def _keep(key, generation, request, response, seconds):
-    refills = ()
     content = response.content
     if page_holes.has_holes(request):
-        content, refills = page_holes.cut_out(request, content)
+        content = page_holes.cut_out(request, content)
         left_out = {"content-length", "etag", STATUS_HEADER.lower()}
     else:
         response["Last-Modified"] = http_date()
@@ -215,7 +235,7 @@ def _keep(key, generation, request, response, seconds):
         left_out = {STATUS_HEADER.lower()}
     headers = [(name, value) for name, value in response.items()
                if name.lower() not in left_out]
-    stored = (generation, response.status_code, headers, content, refills)
+    stored = (generation, response.status_code, headers, content)
     cache.set(key, stored, seconds)
     _local.keep(key, stored)
 
@@ -297,8 +317,8 @@ class PageCacheMiddleware:
     never their redirects), above the compression (pages are kept compressed,
     once per encoding) and above ``CachePolicyMiddleware``, whose
     ``Cache-Control`` decides what is kept.
-    A page with a form is kept uncompressed with markers for its per-visitor
-    values, and filled in and compressed for each visitor (``page_holes``).
+    A page with a form is kept cut at its per-visitor values, and filled in for
+    each visitor (``page_holes``).
     """
 
     def __init__(self, get_response):

@@ -5,10 +5,12 @@ and start time were; every visitor served it gets values of their own, a CSRF
 cookie, and a form that the server accepts.
 """
 
+import gzip
 import re
 
 import brotli
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 
 from portal.matching.models import MatchRequest
@@ -95,13 +97,31 @@ def test_a_visitor_keeps_their_csrf_cookie_so_a_form_in_another_tab_still_works(
     assert answer.status_code == 302
 
 
-def test_a_kept_form_page_is_compressed_for_each_visitor(opportunity):
+def test_a_kept_form_page_is_compressed_for_a_client_that_takes_brotli_only(opportunity):
     visitor().get(opportunity.url, HTTP_ACCEPT_ENCODING="br")
 
     served = visitor().get(opportunity.url, HTTP_ACCEPT_ENCODING="br")
 
     assert (served["X-Page-Cache"], served["Content-Encoding"]) == ("hit", "br")
     assert "csrfmiddlewaretoken" in brotli.decompress(served.content).decode()
+
+
+def test_a_browser_gets_the_kept_form_page_gzipped_with_values_of_its_own(opportunity):
+    made = visitor().get(opportunity.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    browser = visitor()
+
+    served = browser.get(opportunity.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    page = gzip.decompress(served.content)
+    answer = browser.post(f"/tilmelding/{opportunity.pk}/",
+                          offer(opportunity, hidden_values(HttpResponse(page))))
+
+    assert (served["X-Page-Cache"], served["Content-Encoding"]) == ("hit", "gzip")
+    assert served["Content-Length"] == str(len(served.content))
+    assert "Accept-Encoding" in served["Vary"]
+    assert "Besøgsven til Inger" in page.decode()
+    assert hidden_values(HttpResponse(page)) != hidden_values(
+        HttpResponse(brotli.decompress(made.content)))
+    assert answer.status_code == 302
 
 
 def test_a_booking_retires_the_kept_page_so_the_free_places_are_right(opportunity):
@@ -123,3 +143,27 @@ def test_a_visitor_with_a_session_gets_a_page_made_for_them(opportunity, setting
 
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
+
+
+def test_a_returning_visitor_signs_up_with_the_token_the_kept_page_gave_them(opportunity):
+    visitor().get(opportunity.url)
+    returning = visitor()
+    returning.get(opportunity.url)
+
+    page = returning.get(opportunity.url)
+    answer = returning.post(f"/tilmelding/{opportunity.pk}/",
+                            offer(opportunity, hidden_values(page)))
+
+    assert page["X-Page-Cache"] == "hit"
+    assert answer.status_code == 302
+    assert MatchRequest.objects.filter(opportunity=opportunity).count() == 1
+
+
+def test_a_kept_page_never_gives_two_visitors_the_same_csrf_token(opportunity):
+    visitor().get(opportunity.url)
+
+    tokens = {hidden_values(visitor().get(opportunity.url))["csrfmiddlewaretoken"]
+              for _ in range(20)}
+
+    assert len(tokens) == 20
+    assert all(re.fullmatch("[A-Za-z0-9]{64}", token) for token in tokens)

@@ -1,4 +1,4 @@
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -11,12 +11,11 @@ from .models import NeedKind, NeedPage
 def _needed_kinds(queryset):
     # Built per request: "current" depends on today's date. Every kind is offered,
     # each with its count of organisations, so the facet reads the same every day.
-    current = NeedPage.objects.current()
-    return [
-        Option(kind.value, kind.label,
-               Q(pk__in=current.filter(kind=kind.value).values("organisation")))
-        for kind in NeedKind
-    ]
+    # Exists, not pk__in a queryset: the options are kept pickled, and a pickled
+    # queryset is run.
+    current = NeedPage.objects.current().filter(organisation=OuterRef("pk"))
+    return [Option(kind.value, kind.label, Q(Exists(current.filter(kind=kind.value))))
+            for kind in NeedKind]
 
 
 @hooks.register(DIRECTORY_FACETS_HOOK)

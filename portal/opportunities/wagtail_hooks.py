@@ -1,4 +1,4 @@
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -9,9 +9,10 @@ from .models import OpportunityPage
 
 
 def _has_open_opportunities(queryset):
-    # Built per request: "open" depends on today's date.
-    owners = OpportunityPage.objects.open().values("owner_organisation")
-    return [Option("ja", _("Har åbne frivilligopgaver"), Q(pk__in=owners))]
+    # Built per request: "open" depends on today's date. Exists, not pk__in a
+    # queryset: the options are kept pickled, and a pickled queryset is run.
+    owned = OpportunityPage.objects.open().filter(owner_organisation=OuterRef("pk"))
+    return [Option("ja", _("Har åbne frivilligopgaver"), Q(Exists(owned)))]
 
 
 @hooks.register(DIRECTORY_FACETS_HOOK)

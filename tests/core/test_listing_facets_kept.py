@@ -52,3 +52,11 @@ def test_a_text_search_is_counted_afresh(client, cases):
     _html, counts = visit(client, "/erfaringer/?q=spisevenner")
 
     assert counts, "counts under a text search are not kept"
+
+
+def test_every_facet_is_counted_in_one_query(client, cases):
+    html, counts = visit(client, "/erfaringer/?tema=ensomhed&type=case&periode=igang")
+
+    assert len(counts) == 1
+    assert count_of(html, "tema", "ensomhed") == 2
+    assert count_of(html, "type", "case") == 2

@@ -16,6 +16,7 @@ from tests.cases.factories import (
 )
 from tests.cases.test_pages import queries_for
 from tests.factories import OrganisationPageFactory
+from tests.queries import visit_asking
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +119,15 @@ def test_directory_queries_do_not_grow_with_the_organisations(
     assert many == few
     with django_assert_max_num_queries(20):
         client.get(url)
+
+
+def test_the_facets_other_apps_add_cost_no_query_of_their_own(client, directory):
+    # Their conditions are subqueries of the one query that counts every facet.
+    _html, asked = visit_asking(client, "/organisationer/?tema=ensomhed",
+                                "needs_needpage", "opportunities_opportunitypage")
+
+    assert len(asked) == 1
+    assert "COUNT(DISTINCT" in asked[0]
 
 
 def test_profile_and_directory_know_open_opportunities(client, directory, organisation):

@@ -7,9 +7,9 @@ from :func:`fixed_options`, :func:`related_options` or
 :func:`choice_options`) and a :class:`FreeTextFilter`; its page's
 ``get_context`` adds :func:`listing_context`. OR within a facet, AND between
 facets, a count beside every choice, and parameters that do not make sense
-are dropped with a message instead of an error. Every facet costs one query
-however many choices it has, so a listing costs the same number of queries
-whatever is stored or shown.
+are dropped with a message instead of an error. All facets are counted in
+one query however many choices they have, so a listing costs the same number
+of queries whatever is stored or shown.
 
 The opportunity listing counts from an in-memory index instead (it is the
 one listing that must stay fast at 100,000 items: see

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from portal.cases.models import CasePage, KnowledgePage
+from portal.core.pictures import with_image
 from portal.core.translations import in_default_locale, show_in_language
 from portal.opportunities.filters import row_name, taxonomy_choices
 from portal.opportunities.models import OpportunityPage, Shift
@@ -97,7 +98,7 @@ def _chosen_or_newest(visible, chosen_ids, newest_first):
 
 
 def featured_opportunities(home):
-    visible = (
+    visible = with_image(
         OpportunityPage.objects.open().with_next_shift().select_related("owner_organisation")
     )
     pages = _chosen_or_newest(
@@ -108,7 +109,7 @@ def featured_opportunities(home):
 
 
 def featured_knowledge(home, hidden):
-    visible = (
+    visible = with_image(
         in_default_locale(KnowledgePage.objects.live().exclude(hidden))
         .select_related("casepage", "guidepage")
     )
@@ -123,7 +124,7 @@ def featured_knowledge(home, hidden):
 
 
 def featured_tools(home, hidden):
-    visible = in_default_locale(ToolPage.objects.live().exclude(hidden))
+    visible = with_image(in_default_locale(ToolPage.objects.live().exclude(hidden)))
     return _chosen_or_newest(
         visible, _chosen_ids(home.featured_tools), ("-first_published_at", "-pk")
     )

@@ -1,11 +1,15 @@
 """The home page sends a fixed number of queries, however much content the site has."""
 
 import datetime
+import io
 
 import pytest
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
 
 from portal.core.models import Municipality
 from portal.home.models import FeaturedKnowledge, FeaturedOpportunity, FeaturedTool
@@ -19,8 +23,9 @@ pytestmark = pytest.mark.django_db
 # localisation on: the site's root in that language) 1, Wagtail's check of its view restrictions 1;
 # the sections: the view restrictions they share 1, this week 1, the opportunities 3 (the
 # choice, the cards, their municipalities), the cases 4 (and their themes and organisations),
-# the tools 2, the figures 4; the join page 1.
-HOME_PAGE_QUERIES = 21
+# the tools 2, the figures 4; the join page 1; the pictures of the cases and of the tools
+# 2 each (the images, their renditions).
+HOME_PAGE_QUERIES = 25
 
 
 def queries_of_home(client):
@@ -28,6 +33,13 @@ def queries_of_home(client):
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/").status_code == 200
     return len(captured)
+
+
+def picture():
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (160, 90), "#3a7d44").save(buffer, "JPEG")
+    return get_image_model().objects.create(title="Højbed",
+                                            file=ImageFile(buffer, name="hoejbed.jpg"))
 
 
 def add_content(organisation, count):
@@ -39,8 +51,9 @@ def add_content(organisation, count):
         shift = ShiftFactory(opportunity=opportunity,
                              starts_at=soon + datetime.timedelta(hours=number))
         ShiftBookingFactory(shift=shift)
-        CasePageFactory(parent=organisation, tags={"municipalities": municipalities})
-        ToolPageFactory(parent=organisation)
+        CasePageFactory(parent=organisation, tags={"municipalities": municipalities},
+                        image=picture(), image_alt="Et højbed")
+        ToolPageFactory(parent=organisation, image=picture(), image_alt="Et højbed")
 
 
 def choose(home, count):

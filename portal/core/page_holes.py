@@ -61,13 +61,15 @@ def fresh_csrf_token(request):
     its own (``tests/core/test_kept_forms.py`` posts them back).
     """
     secret = request.META.get("CSRF_COOKIE")
-    drawn = _random_chars(CSRF_SECRET_LENGTH if secret else 2 * CSRF_SECRET_LENGTH)
-    if not secret:
-        secret, drawn = drawn[CSRF_SECRET_LENGTH:], drawn[:CSRF_SECRET_LENGTH]
+    if secret:
+        mask = _random_chars(CSRF_SECRET_LENGTH)
+    else:
+        drawn = _random_chars(2 * CSRF_SECRET_LENGTH)
+        secret, mask = drawn[:CSRF_SECRET_LENGTH], drawn[CSRF_SECRET_LENGTH:]
         request.META["CSRF_COOKIE"] = secret
     # As get_token does: send the cookie again, new or renewed.
     request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
-    return {"csrf": drawn + _cipher(secret, drawn)}
+    return {"csrf": mask + _cipher(secret, mask)}
 
 
 _ALPHABET_SIZE = len(CSRF_ALLOWED_CHARS)

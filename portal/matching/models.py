@@ -31,7 +31,9 @@ def new_reference():
 
 
 def erase_after_from(moment):
-    return (moment + timedelta(days=settings.MATCH_REQUEST_RETENTION_DAYS)).date()
+    # The day in Copenhagen: its UTC date is the day before for an hour or two
+    # after midnight.
+    return timezone.localdate(moment) + timedelta(days=settings.MATCH_REQUEST_RETENTION_DAYS)
 
 
 class Kind(models.TextChoices):

@@ -2,10 +2,11 @@
 
 import json
 import logging
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -66,6 +67,20 @@ def test_closing_sets_the_erase_date_from_the_setting(client, coordinator, organ
                 {"status": Status.CLOSED})
     match_request.refresh_from_db()
     assert match_request.erase_after == timezone.localdate() + timedelta(days=30)
+
+
+def test_the_erase_date_counts_from_the_day_in_copenhagen(client, coordinator, organisation,
+                                                          settings):
+    settings.MATCH_REQUEST_RETENTION_DAYS = 30
+    # Half past midnight on 7 December in Copenhagen, still 6 December in UTC.
+    with time_machine.travel(datetime(2026, 12, 6, 23, 30, tzinfo=UTC), tick=False):
+        match_request = make_request(organisation)
+        sign_in_verified(client, coordinator)
+        client.post(reverse("wagtailsnippets_matching_matchrequest:status",
+                            args=[match_request.pk]), {"status": Status.CLOSED})
+
+    match_request.refresh_from_db()
+    assert match_request.erase_after == date(2027, 1, 6)
 
 
 def test_requests_untouched_for_a_year_are_flagged_not_erased(organisation):

@@ -194,10 +194,15 @@ def _replay(request, stored):
     _generation, status, headers, content = stored
     if isinstance(content, page_holes.CutPage):
         return _replay_form_page(request, status, headers, content)
+    response = _response(status, headers, content)
+    response[STATUS_HEADER] = "hit"
+    return response
+
+
+def _response(status, headers, content):
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    response[STATUS_HEADER] = "hit"
     return response
 
 
@@ -209,10 +214,7 @@ def _replay_form_page(request, status, headers, cut):
     values = page_holes.fresh_values(request, cut)
     gzipped = "gzip" in accepted_encodings(request)
     content = page_holes.gzipped(cut, values) if gzipped else page_holes.filled_in(cut, values)
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    response = csrf.process_response(request, response)
+    response = csrf.process_response(request, _response(status, headers, content))
     if gzipped:
         response["Content-Encoding"] = "gzip"
         response["Content-Length"] = str(len(content))

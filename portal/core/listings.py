@@ -84,12 +84,16 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
         chosen = set(values)
         return reduce(or_, (option.q for option in self.options if option.value in chosen))
 
+    def matching(self, model, values):
+        """The pages with any of ``values``, as a subquery: a join would repeat a
+        page once per related row, and two facets over one relation (region and
+        municipality) would need the same row."""
+        return Q(pk__in=model._default_manager.filter(self.condition(values)).values("pk"))
+
     def filter(self, qs, value):
         if not value:
             return qs
-        # A subquery instead of a join keeps every page once, without DISTINCT.
-        matching = qs.model._default_manager.filter(self.condition(value)).values("pk")
-        return qs.filter(pk__in=matching)
+        return qs.filter(self.matching(qs.model, value))
 
 
 def fixed_options(*options):
@@ -237,14 +241,11 @@ class FacetedFilterSet(django_filters.FilterSet):
         """Per facet, how many pages each option gives with the other facets' choices.
 
         One query for all facets: each option's count is filtered by its own
-        condition and by the choices in the other facets, each of those a
-        subquery (as ``FacetFilter.filter`` makes), so two facets over one
-        relation (region and municipality) never need the same related row.
+        condition and by the choices in the other facets (``FacetFilter.matching``).
         """
         facets = self.facet_filters()
         model = self.queryset.model
-        chosen = {name: Q(pk__in=model._default_manager.filter(facets[name].condition(values))
-                          .values("pk"))
+        chosen = {name: facets[name].matching(model, values)
                   for name, values in self.chosen.items() if name in facets and values}
         aggregates, places = {}, {}
         for name, facet in facets.items():
